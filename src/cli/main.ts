@@ -1,0 +1,129 @@
+#!/usr/bin/env node
+// `gridauth`: the operator's command line. `init` and `start` act on a data directory; every
+// other command asks the node running on that data directory over its local control socket.
+import { Command, Option } from 'commander'
+import { dataDirPaths, defaultDataDir, prepareDataDir } from '../node/datadir.js'
+import { createIdentity, loadIdentity } from '../node/identity.js'
+import { GridauthNode, DEFAULT_LISTEN } from '../node/node.js'
+import type { PeerInfo, StatusResult } from '../node/control-protocol.js'
+import { VERSION } from '../node/version.js'
+import { peerIdFromPrivateKey } from '@libp2p/peer-id'
+import { UserError } from '../util/errors.js'
+import { callNode } from './control-client.js'
+import { table, keyValues, formatDuration } from './table.js'
+
+interface GlobalOpts { data: string, json?: boolean }
+
+function out(opts: GlobalOpts, value: unknown, human: () => string): void {
+  process.stdout.write((opts.json === true ? JSON.stringify(value, null, 2) : human()) + '\n')
+}
+
+function collect(value: string, previous: string[]): string[] {
+  return [...previous, value]
+}
+
+export function buildCli(): Command {
+  const program = new Command()
+  program
+    .name('gridauth')
+    .description('gridauth node: decentralised terminal identity and authentication for power distribution networks')
+    .version(VERSION)
+    .addOption(new Option('-d, --data <dir>', 'data directory').env('GRIDAUTH_DATA').default(defaultDataDir()))
+    .option('--json', 'print JSON for scripts instead of tables')
+    .showHelpAfterError()
+    .configureOutput({ outputError: (str, write) => write(str.replace(/^error: /, 'gridauth: ')) })
+
+  program.command('init')
+    .description('create the data directory and this node\'s Ed25519 identity (its PeerId and terminal key)')
+    .action(async () => {
+      const opts = program.opts<GlobalOpts>()
+      const paths = prepareDataDir(opts.data, true)
+      const key = await createIdentity(paths.keyFile)
+      const peerId = peerIdFromPrivateKey(key).toString()
+      out(opts, { peerId, dataDir: paths.root, keyFile: paths.keyFile }, () => keyValues([['peer id', peerId], ['data dir', paths.root], ['key file', paths.keyFile]]))
+    })
+
+  program.command('id')
+    .description('print this node\'s peer ID (works without a running node)')
+    .action(() => {
+      const opts = program.opts<GlobalOpts>()
+      const paths = prepareDataDir(opts.data, false)
+      const peerId = peerIdFromPrivateKey(loadIdentity(paths.keyFile)).toString()
+      out(opts, { peerId }, () => peerId)
+    })
+
+  program.command('start')
+    .description('run the node in the foreground until SIGINT/SIGTERM')
+    .option('-l, --listen <multiaddr>', `listen address (repeatable; default ${DEFAULT_LISTEN})`, collect, [])
+    .option('-b, --bootstrap <multiaddr>', 'bootstrap (introducer) peer, ending in /p2p/<peer id> (repeatable)', collect, [])
+    .action(async (cmd: { listen: string[], bootstrap: string[] }) => {
+      const opts = program.opts<GlobalOpts>()
+      const node = await GridauthNode.create({ dataDir: opts.data, listen: cmd.listen.length > 0 ? cmd.listen : [DEFAULT_LISTEN], bootstrap: cmd.bootstrap })
+      await node.start()
+      const s = node.status()
+      out(opts, { event: 'started', peerId: s.peerId, listen: s.listen }, () => `gridauth ${VERSION} started\npeer id: ${s.peerId}\n${s.listen.map((a) => `listening on ${a}`).join('\n')}`)
+      await new Promise<void>((resolve) => {
+        let stopping = false
+        const stop = (sig: string): void => {
+          if (stopping) return
+          stopping = true
+          node.log.info('stopping', { signal: sig })
+          node.stop().then(resolve, (err: Error) => {
+            node.log.error('error while stopping', { error: err.message })
+            resolve()
+          })
+        }
+        process.once('SIGINT', () => stop('SIGINT'))
+        process.once('SIGTERM', () => stop('SIGTERM'))
+      })
+    })
+
+  program.command('status')
+    .description('peer ID, listen addresses, uptime and version of the running node')
+    .action(async () => {
+      const opts = program.opts<GlobalOpts>()
+      const s = await callNode<StatusResult>(dataDirPaths(opts.data).controlSocket, 'status')
+      out(opts, s, () => keyValues([
+        ['peer id', s.peerId], ['version', s.version], ['uptime', formatDuration(s.uptimeSeconds)],
+        ['connections', s.connections], ['memory (RSS)', `${(s.rssBytes / 2 ** 20).toFixed(1)} MB`], ['data dir', s.dataDir],
+        ['listen', s.listen.join('\n' + ' '.repeat(14))]
+      ]))
+    })
+
+  program.command('peers')
+    .description('connected peers: address, direction, ping round trip, protocols from identify')
+    .action(async () => {
+      const opts = program.opts<GlobalOpts>()
+      const peers = await callNode<PeerInfo[]>(dataDirPaths(opts.data).controlSocket, 'peers')
+      out(opts, peers, () => peers.length === 0
+        ? 'no peers connected'
+        : table(['PEER ID', 'ADDRESS', 'DIR', 'RTT', 'AGENT', 'PROTOCOLS'], peers.map((p) => [
+          p.peerId, p.address, p.direction === 'inbound' ? 'in' : 'out', p.rttMs === null ? null : `${p.rttMs.toFixed(1)} ms`, p.agent, p.protocols.join(',')
+        ])))
+    })
+
+  return program
+}
+
+export async function main(argv: string[]): Promise<number> {
+  try {
+    await buildCli().parseAsync(argv)
+    return 0
+  } catch (err) {
+    if (err instanceof UserError) {
+      process.stderr.write(`gridauth: ${err.message}\n`)
+      return err.exitCode
+    }
+    throw err
+  }
+}
+
+// Run as a program (bin/gridauth), not when imported by tests.
+if (process.argv[1] !== undefined && import.meta.url === new URL(`file://${process.argv[1]}`).href) {
+  main(process.argv).then((code) => {
+    if (code !== 0) process.exitCode = code
+  }, (err: Error) => {
+    process.stderr.write(`gridauth: internal error: ${err.stack ?? err.message}\n`)
+    process.exitCode = 70
+  })
+}

@@ -1,0 +1,162 @@
+// createNode(): one gridauth node = libp2p (TCP, Noise, Yamux, identify, ping, bootstrap) +
+// a LevelDB store + the local control API. Later components (ledger, PBFT, skip graph, auth)
+// register their services and control methods here.
+import { createLibp2p } from 'libp2p'
+import { tcp } from '@libp2p/tcp'
+import { noise } from '@chainsafe/libp2p-noise'
+import { yamux } from '@chainsafe/libp2p-yamux'
+import { identify } from '@libp2p/identify'
+import { ping } from '@libp2p/ping'
+import { bootstrap } from '@libp2p/bootstrap'
+import { LevelDatastore } from 'datastore-level'
+import type { Libp2p, PrivateKey } from '@libp2p/interface'
+import { multiaddr } from '@multiformats/multiaddr'
+import { prepareDataDir, type DataDir } from './datadir.js'
+import { loadIdentity } from './identity.js'
+import { BootstrapKeeper } from './bootstrap-keeper.js'
+import { ControlServer } from './control-server.js'
+import type { PeerInfo, StatusResult } from './control-protocol.js'
+import { VERSION } from './version.js'
+import { UserError, errorCode } from '../util/errors.js'
+import { createLogger, type Logger } from '../util/log.js'
+
+export const DEFAULT_LISTEN = '/ip4/0.0.0.0/tcp/4001'
+export const PING_TIMEOUT_MS = 2_000
+export const AGENT = `gridauth/${VERSION}`
+
+export interface NodeOptions {
+  dataDir: string
+  listen: string[]
+  bootstrap: string[]
+}
+
+type Services = { identify: ReturnType<ReturnType<typeof identify>>, ping: ReturnType<ReturnType<typeof ping>> }
+
+/** Checks operator-given multiaddrs up front so a typo is a clear error, not a libp2p stack trace. */
+export function parseMultiaddrs(kind: string, addrs: string[], needPeerId: boolean): void {
+  for (const a of addrs) {
+    let ma
+    try {
+      ma = multiaddr(a)
+    } catch (err) {
+      throw new UserError(`invalid ${kind} multiaddr '${a}': ${(err as Error).message}`)
+    }
+    const names = ma.getComponents().map((c) => c.name)
+    if (!names.includes('tcp')) throw new UserError(`invalid ${kind} multiaddr '${a}': gridauth needs a /tcp/<port> address`)
+    if (needPeerId && names.at(-1) !== 'p2p') throw new UserError(`invalid ${kind} multiaddr '${a}': it must end in /p2p/<peer id>`)
+  }
+}
+
+export class GridauthNode {
+  readonly startedAt = Date.now()
+  private keeper: BootstrapKeeper | undefined
+
+  private constructor(
+    readonly libp2p: Libp2p<Services>,
+    readonly datastore: LevelDatastore,
+    readonly paths: DataDir,
+    readonly privateKey: PrivateKey,
+    readonly control: ControlServer,
+    private readonly opts: NodeOptions,
+    readonly log: Logger
+  ) {}
+
+  static async create(opts: NodeOptions): Promise<GridauthNode> {
+    parseMultiaddrs('listen', opts.listen, false)
+    parseMultiaddrs('bootstrap', opts.bootstrap, true)
+    const paths = prepareDataDir(opts.dataDir, false)
+    const privateKey = loadIdentity(paths.keyFile)
+    const log = createLogger('node')
+    const datastore = new LevelDatastore(paths.storeDir)
+    try {
+      // Open the Level instance directly: datastore.open() flattens the error and loses its cause.
+      await datastore.db.open()
+    } catch (err) {
+      const cause = (err as { cause?: unknown }).cause
+      if (errorCode(cause) === 'LEVEL_LOCKED') throw new UserError(`data directory ${paths.root} is in use by another gridauth node`)
+      throw new UserError(`cannot open the store in ${paths.storeDir}: ${(err as Error).message}`)
+    }
+    const libp2p = await createLibp2p({
+      privateKey,
+      datastore,
+      start: false,
+      nodeInfo: { name: 'gridauth', version: VERSION, userAgent: AGENT },
+      addresses: { listen: opts.listen },
+      transports: [tcp()],
+      connectionEncrypters: [noise()],
+      streamMuxers: [yamux()],
+      peerDiscovery: opts.bootstrap.length > 0 ? [bootstrap({ list: opts.bootstrap, timeout: 0 })] : [],
+      connectionManager: {
+        // Grid LANs put many terminals behind few addresses; the default 5 conn/s per IP is too low.
+        inboundConnectionThreshold: 50,
+        maxIncomingPendingConnections: 50
+      },
+      services: { identify: identify(), ping: ping() }
+    })
+    const control = new ControlServer(paths.controlSocket)
+    return new GridauthNode(libp2p, datastore, paths, privateKey, control, opts, log)
+  }
+
+  async start(): Promise<void> {
+    try {
+      await this.libp2p.start()
+    } catch (err) {
+      await this.datastore.close().catch(() => {})
+      const msg = (err as Error).message
+      if (/EADDRINUSE|address already in use/i.test(msg) || errorCode(err) === 'EADDRINUSE' || /EADDRINUSE/.test(String((err as { cause?: unknown }).cause))) {
+        throw new UserError(`cannot listen on ${this.opts.listen.join(', ')}: address already in use`)
+      }
+      throw new UserError(`cannot start libp2p: ${msg}`)
+    }
+    this.control.register('status', () => this.status())
+    this.control.register('peers', async () => await this.peers())
+    try {
+      await this.control.start()
+    } catch (err) {
+      await this.libp2p.stop()
+      await this.datastore.close()
+      throw err
+    }
+    this.keeper = new BootstrapKeeper(this.libp2p, this.opts.bootstrap, this.log)
+    this.keeper.start()
+    this.log.info('started', { peerId: this.libp2p.peerId.toString(), listen: this.libp2p.getMultiaddrs().map(String).join(',') })
+  }
+
+  async stop(): Promise<void> {
+    this.keeper?.stop()
+    await this.control.stop()
+    await this.libp2p.stop()
+    await this.datastore.close()
+    this.log.info('stopped')
+  }
+
+  status(): StatusResult {
+    return {
+      peerId: this.libp2p.peerId.toString(),
+      version: VERSION,
+      listen: this.libp2p.getMultiaddrs().map(String),
+      uptimeSeconds: Math.round((Date.now() - this.startedAt) / 1000),
+      connections: this.libp2p.getConnections().length,
+      dataDir: this.paths.root,
+      pid: process.pid,
+      rssBytes: process.memoryUsage.rss()
+    }
+  }
+
+  async peers(): Promise<PeerInfo[]> {
+    const conns = this.libp2p.getConnections()
+    return await Promise.all(conns.map(async (c) => {
+      const rtt = await this.libp2p.services.ping.ping(c.remotePeer, { signal: AbortSignal.timeout(PING_TIMEOUT_MS) }).catch(() => null)
+      const peer = await this.libp2p.peerStore.get(c.remotePeer).catch(() => undefined)
+      const agent = peer?.metadata.get('AgentVersion')
+      return {
+        peerId: c.remotePeer.toString(),
+        address: c.remoteAddr.toString(),
+        direction: c.direction,
+        rttMs: rtt,
+        protocols: [...(peer?.protocols ?? [])].sort(),
+        agent: agent === undefined ? null : new TextDecoder().decode(agent)
+      }
+    }))
+  }
+}
