@@ -117,6 +117,10 @@ export class GridauthNode {
       await this.datastore.close()
       throw err
     }
+    const bootstrapPeers = new Set(this.opts.bootstrap.map((a) => multiaddr(a).getComponents().findLast((c) => c.name === 'p2p')?.value))
+    this.libp2p.addEventListener('peer:connect', (e) => {
+      if (bootstrapPeers.has(e.detail.toString())) this.log.info('connected to bootstrap peer', { peer: e.detail.toString(), msSinceStart: Date.now() - this.startedAt })
+    })
     this.keeper = new BootstrapKeeper(this.libp2p, this.opts.bootstrap, this.log)
     this.keeper.start()
     this.log.info('started', { peerId: this.libp2p.peerId.toString(), listen: this.libp2p.getMultiaddrs().map(String).join(',') })

@@ -1,0 +1,118 @@
+// Foundation figures: idle RSS and CPU of a node process, time from process start to listening
+// and to connected to its bootstrap peer, and the libp2p round-trip floor between two processes
+// (persistent stream vs a new stream per request).
+import { spawn } from 'node:child_process'
+import { readFileSync, rmSync } from 'node:fs'
+import { join } from 'node:path'
+import { fileURLToPath } from 'node:url'
+import { multiaddr } from '@multiformats/multiaddr'
+import { lpStream } from '@libp2p/utils'
+import { percentile, round, type BenchRow, type BenchSuite } from '../harness.js'
+import { createEchoPeer, ECHO_PROTOCOL } from '../helpers/echo-peer.js'
+import { gridauth, startNode, tempDir, waitFor } from '../../src/mesh/processes.js'
+
+function rssMb(pid: number): number {
+  const m = /VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))
+  return m === null ? NaN : Number(m[1]) / 1024
+}
+
+function cpuTicks(pid: number): number {
+  const f = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ')
+  return Number(f[11]) + Number(f[12]) // utime + stime, in clock ticks (100/s)
+}
+
+async function echoFloor(quick: boolean): Promise<BenchRow[]> {
+  const serverScript = fileURLToPath(new URL('../helpers/echo-peer.js', import.meta.url))
+  const child = spawn(process.execPath, [serverScript], { stdio: ['ignore', 'pipe', 'inherit'] })
+  const addr = await new Promise<string>((resolve) => child.stdout.setEncoding('utf8').once('data', (d: string) => resolve(d.trim())))
+  const client = await createEchoPeer()
+  const payload = new Uint8Array(64)
+  try {
+    const ma = multiaddr(addr)
+    await client.dial(ma)
+    const n = quick ? 500 : 3000
+    const persistent: number[] = []
+    const stream = await client.dialProtocol(ma, ECHO_PROTOCOL)
+    const lp = lpStream(stream, { maxDataLength: 1 << 16 })
+    for (let i = 0; i < n + 100; i++) {
+      const t = performance.now()
+      await lp.write(payload)
+      await lp.read()
+      if (i >= 100) persistent.push(performance.now() - t)
+    }
+    await stream.close()
+    const fresh: number[] = []
+    for (let i = 0; i < Math.floor(n / 3) + 50; i++) {
+      const t = performance.now()
+      const s = await client.dialProtocol(ma, ECHO_PROTOCOL)
+      const l = lpStream(s, { maxDataLength: 1 << 16 })
+      await l.write(payload)
+      await l.read()
+      await s.close()
+      if (i >= 50) fresh.push(performance.now() - t)
+    }
+    persistent.sort((a, b) => a - b)
+    fresh.sort((a, b) => a - b)
+    const p50p = percentile(persistent, 50)
+    const p50f = percentile(fresh, 50)
+    return [
+      { metric: 'round trip, persistent stream, p50', value: round(p50p, 3), unit: 'ms', note: `${n} x 64 B requests, two processes` },
+      { metric: 'round trip, persistent stream, p99', value: round(percentile(persistent, 99), 3), unit: 'ms' },
+      { metric: 'round trip, new stream per request, p50', value: round(p50f, 3), unit: 'ms', note: `${round(p50f / p50p, 1)}x the persistent stream` },
+      { metric: 'round trip, new stream per request, p99', value: round(percentile(fresh, 99), 3), unit: 'ms' }
+    ]
+  } finally {
+    await client.stop()
+    child.kill('SIGKILL')
+  }
+}
+
+async function startupAndIdle(quick: boolean): Promise<BenchRow[]> {
+  const root = tempDir('gridauth-bench-')
+  try {
+    await gridauth(['--data', join(root, 'a'), 'init'])
+    await gridauth(['--data', join(root, 'b'), 'init'])
+    const a = await startNode(join(root, 'a'))
+    const runs = quick ? 3 : 8
+    const listening: number[] = []
+    const connected: number[] = []
+    let idleRss = NaN
+    let idleCpu = NaN
+    for (let i = 0; i < runs; i++) {
+      const t0 = performance.now()
+      const b = await startNode(join(root, 'b'), ['--bootstrap', a.addr])
+      listening.push(performance.now() - t0)
+      const m = await waitFor('bootstrap connection log', () => /connected to bootstrap peer .*msSinceStart=(\d+)/.exec(b.stderr()) ?? undefined, 10_000, 5)
+      connected.push(performance.now() - t0)
+      void m
+      if (i === runs - 1) {
+        await new Promise((r) => setTimeout(r, quick ? 3000 : 10_000))
+        const c0 = cpuTicks(b.proc.pid!)
+        const window = quick ? 3 : 10
+        await new Promise((r) => setTimeout(r, window * 1000))
+        idleCpu = (cpuTicks(b.proc.pid!) - c0) / window // ticks/s = % of one core
+        idleRss = rssMb(b.proc.pid!)
+      }
+      await b.stop('SIGTERM')
+    }
+    const aRss = rssMb(a.proc.pid!)
+    await a.stop()
+    listening.sort((x, y) => x - y)
+    connected.sort((x, y) => x - y)
+    return [
+      { metric: 'process start to listening, median', value: round(percentile(listening, 50), 0), unit: 'ms', note: `${runs} runs, includes Node start and LevelDB open` },
+      { metric: 'process start to connected to bootstrap peer, median', value: round(percentile(connected, 50), 0), unit: 'ms' },
+      { metric: 'idle RSS, node with one peer', value: round(idleRss, 1), unit: 'MB', note: 'VmRSS after settling; target < 64 MB for terminals (issue 7)' },
+      { metric: 'idle CPU, node with one peer', value: round(idleCpu, 2), unit: '% of a core' },
+      { metric: 'RSS of the introducer after the runs', value: round(aRss, 1), unit: 'MB' }
+    ]
+  } finally {
+    rmSync(root, { recursive: true, force: true })
+  }
+}
+
+export const suite: BenchSuite = {
+  name: 'node',
+  title: 'Node foundation: start-up, idle footprint, libp2p round-trip floor',
+  run: async ({ quick }) => [...await startupAndIdle(quick), ...await echoFloor(quick)]
+}
