@@ -58,24 +58,22 @@ export function buildCli(): Command {
     .option('-b, --bootstrap <multiaddr>', 'bootstrap (introducer) peer, ending in /p2p/<peer id> (repeatable)', collect, [])
     .action(async (cmd: { listen: string[], bootstrap: string[] }) => {
       const opts = program.opts<GlobalOpts>()
+      // Signal handlers go in before anything starts, so a SIGTERM that arrives while the node
+      // is starting (or right after it reports started) still stops it cleanly.
+      const stopRequested = new Promise<string>((resolve) => {
+        process.once('SIGINT', () => resolve('SIGINT'))
+        process.once('SIGTERM', () => resolve('SIGTERM'))
+      })
       const node = await GridauthNode.create({ dataDir: opts.data, listen: cmd.listen.length > 0 ? cmd.listen : [DEFAULT_LISTEN], bootstrap: cmd.bootstrap })
       await node.start()
       const s = node.status()
       out(opts, { event: 'started', peerId: s.peerId, listen: s.listen }, () => `gridauth ${VERSION} started\npeer id: ${s.peerId}\n${s.listen.map((a) => `listening on ${a}`).join('\n')}`)
-      await new Promise<void>((resolve) => {
-        let stopping = false
-        const stop = (sig: string): void => {
-          if (stopping) return
-          stopping = true
-          node.log.info('stopping', { signal: sig })
-          node.stop().then(resolve, (err: Error) => {
-            node.log.error('error while stopping', { error: err.message })
-            resolve()
-          })
-        }
-        process.once('SIGINT', () => stop('SIGINT'))
-        process.once('SIGTERM', () => stop('SIGTERM'))
-      })
+      const signal = await stopRequested
+      node.log.info('stopping', { signal })
+      const force = (): void => { process.exit(130) } // a second Ctrl-C does not wait for a clean stop
+      process.once('SIGINT', force)
+      process.once('SIGTERM', force)
+      await node.stop()
     })
 
   program.command('status')

@@ -1,0 +1,144 @@
+// ECVRF-EDWARDS25519-SHA512-TAI (RFC 9381, suite 0x03) on @noble/curves.
+//
+// Used to select the PBFT primary: every validator can verify a proof, and the output (beta)
+// is unpredictable to anyone without the prover's secret key. Layouts follow RFC 9381 §5
+// exactly (see shared/notes/ecvrf.md); the RFC's Appendix B.3 vectors are reproduced in
+// test/unit/crypto/vrf.test.ts.
+//
+// Decoding is strict everywhere (RFC 8032 §5.1.3: y < p, x = 0 only with sign bit 0, point on
+// the curve), validate_key (§5.4.5) is always on (small-order public keys are rejected), and
+// decode_proof rejects s >= q and any length other than 80. vrfVerify never throws.
+import { ed25519 } from '@noble/curves/ed25519.js'
+import { sha512 } from '@noble/hashes/sha2.js'
+import { bytesToNumberLE, numberToBytesLE, concatBytes, equalBytes } from '@noble/curves/utils.js'
+
+export const VRF_PROOF_LEN = 80
+export const VRF_OUTPUT_LEN = 64
+export const VRF_PUBLIC_KEY_LEN = 32
+export const VRF_SECRET_KEY_LEN = 32
+
+const Point = ed25519.Point
+type EdPoint = InstanceType<typeof Point>
+const Q = Point.Fn.ORDER // 2^252 + 27742317777372353535851937790883648493
+
+const SUITE = 0x03
+const ENCODE_TO_CURVE_DOMAIN_FRONT = Uint8Array.of(SUITE, 0x01)
+const CHALLENGE_DOMAIN_FRONT = Uint8Array.of(SUITE, 0x02)
+const PROOF_TO_HASH_DOMAIN_FRONT = Uint8Array.of(SUITE, 0x03)
+const DOMAIN_BACK = Uint8Array.of(0x00)
+
+/** Strict RFC 8032 string_to_point; null on INVALID (y >= p, not on curve, x = 0 with sign 1). */
+function stringToPoint(bytes: Uint8Array): EdPoint | null {
+  if (bytes.length !== 32) return null
+  try {
+    return Point.fromBytes(bytes, false)
+  } catch {
+    return null
+  }
+}
+
+/** encode_to_curve by try-and-increment (§5.4.1.1); salt = PK_string. */
+function encodeToCurve(pkString: Uint8Array, alpha: Uint8Array): EdPoint {
+  const ctrByte = new Uint8Array(1)
+  for (let ctr = 0; ctr < 256; ctr++) {
+    ctrByte[0] = ctr
+    const hashString = sha512(concatBytes(ENCODE_TO_CURVE_DOMAIN_FRONT, pkString, alpha, ctrByte, DOMAIN_BACK))
+    const p = stringToPoint(hashString.subarray(0, 32))
+    if (p === null) continue
+    const h = p.clearCofactor()
+    if (!h.is0()) return h
+  }
+  // Probability about 2^-256; the RFC also outputs INVALID here.
+  throw new Error('ECVRF encode_to_curve: no valid point after 256 tries')
+}
+
+/** challenge_generation (§5.4.3): 16-byte c, returned as the raw string. */
+function challenge(p1: Uint8Array, p2: EdPoint, p3: EdPoint, p4: EdPoint, p5: EdPoint): Uint8Array {
+  const cString = sha512(
+    concatBytes(CHALLENGE_DOMAIN_FRONT, p1, p2.toBytes(), p3.toBytes(), p4.toBytes(), p5.toBytes(), DOMAIN_BACK),
+  )
+  return cString.subarray(0, 16)
+}
+
+interface DecodedProof {
+  gamma: EdPoint
+  cString: Uint8Array
+  c: bigint
+  s: bigint
+}
+
+/** decode_proof (§5.4.4); null on INVALID. */
+function decodeProof(pi: Uint8Array): DecodedProof | null {
+  if (!(pi instanceof Uint8Array) || pi.length !== VRF_PROOF_LEN) return null
+  const gamma = stringToPoint(pi.subarray(0, 32))
+  if (gamma === null) return null
+  const cString = pi.slice(32, 48)
+  const s = bytesToNumberLE(pi.subarray(48, 80))
+  if (s >= Q) return null
+  return { gamma, cString, c: bytesToNumberLE(cString), s }
+}
+
+function gammaToHash(gamma: EdPoint): Uint8Array {
+  return sha512(concatBytes(PROOF_TO_HASH_DOMAIN_FRONT, gamma.clearCofactor().toBytes(), DOMAIN_BACK))
+}
+
+function checkSecret(secretSeed: Uint8Array): void {
+  if (!(secretSeed instanceof Uint8Array) || secretSeed.length !== VRF_SECRET_KEY_LEN) {
+    throw new Error(`ECVRF secret key must be ${VRF_SECRET_KEY_LEN} bytes`)
+  }
+}
+
+/** The VRF public key: identical to the Ed25519 public key of the same 32-byte seed. */
+export function vrfPublicKey(secretSeed: Uint8Array): Uint8Array {
+  checkSecret(secretSeed)
+  return ed25519.getPublicKey(secretSeed)
+}
+
+/** ECVRF_prove (§5.1): returns the 80-byte proof pi = Gamma || c(16) || s(32). */
+export function vrfProve(secretSeed: Uint8Array, alpha: Uint8Array): Uint8Array {
+  checkSecret(secretSeed)
+  // scalar is the clamped x already reduced mod q (noble's multiply needs 1 <= k < q);
+  // equivalent because H below lies in the prime-order subgroup.
+  const { prefix, scalar: x, pointBytes: pk } = ed25519.utils.getExtendedPublicKey(secretSeed)
+  const H = encodeToCurve(pk, alpha)
+  const hString = H.toBytes()
+  const gamma = H.multiply(x)
+  const k = bytesToNumberLE(sha512(concatBytes(prefix, hString))) % Q
+  const cString = challenge(pk, H, gamma, Point.BASE.multiply(k), H.multiply(k))
+  const c = bytesToNumberLE(cString)
+  const s = (k + c * x) % Q
+  return concatBytes(gamma.toBytes(), cString, numberToBytesLE(s, 32))
+}
+
+/**
+ * ECVRF_verify (§5.3) with validate_key (§5.4.5). Returns the 64-byte beta when pi is a valid
+ * proof for (publicKey, alpha), null otherwise (including malformed inputs). Never throws.
+ */
+export function vrfVerify(publicKey: Uint8Array, alpha: Uint8Array, pi: Uint8Array): Uint8Array | null {
+  try {
+    if (!(publicKey instanceof Uint8Array) || !(alpha instanceof Uint8Array)) return null
+    const Y = stringToPoint(publicKey)
+    if (Y === null || Y.isSmallOrder()) return null
+    const d = decodeProof(pi)
+    if (d === null) return null
+    const H = encodeToCurve(publicKey, alpha)
+    // c < 2^128 < q and s < q; either may be 0, hence multiplyUnsafe (public data only).
+    const U = Point.BASE.multiplyUnsafe(d.s).subtract(Y.multiplyUnsafe(d.c))
+    const V = H.multiplyUnsafe(d.s).subtract(d.gamma.multiplyUnsafe(d.c))
+    const cPrime = challenge(publicKey, H, d.gamma, U, V)
+    if (!equalBytes(cPrime, d.cString)) return null
+    return gammaToHash(d.gamma)
+  } catch {
+    return null
+  }
+}
+
+/**
+ * ECVRF_proof_to_hash (§5.2): beta from pi WITHOUT verifying it. Throws if pi does not decode.
+ * Only use on proofs already accepted by vrfVerify (which returns the same beta).
+ */
+export function vrfProofToHash(pi: Uint8Array): Uint8Array {
+  const d = decodeProof(pi)
+  if (d === null) throw new Error('ECVRF proof_to_hash: invalid proof')
+  return gammaToHash(d.gamma)
+}
