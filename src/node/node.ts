@@ -17,6 +17,8 @@ import { BootstrapKeeper } from './bootstrap-keeper.js'
 import { ControlServer } from './control-server.js'
 import type { PeerInfo, StatusResult } from './control-protocol.js'
 import { VERSION } from './version.js'
+import type { NodeComponent, NodeContext } from './component.js'
+import { signingKeyOf } from './identity.js'
 import { UserError, errorCode } from '../util/errors.js'
 import { createLogger, type Logger } from '../util/log.js'
 
@@ -28,6 +30,8 @@ export interface NodeOptions {
   dataDir: string
   listen: string[]
   bootstrap: string[]
+  /** Started in order after libp2p, stopped in reverse order. */
+  components?: NodeComponent[]
 }
 
 type Services = { identify: ReturnType<ReturnType<typeof identify>>, ping: ReturnType<ReturnType<typeof ping>> }
@@ -50,6 +54,7 @@ export function parseMultiaddrs(kind: string, addrs: string[], needPeerId: boole
 export class GridauthNode {
   readonly startedAt = Date.now()
   private keeper: BootstrapKeeper | undefined
+  private readonly started: NodeComponent[] = []
 
   private constructor(
     readonly libp2p: Libp2p<Services>,
@@ -123,10 +128,33 @@ export class GridauthNode {
     })
     this.keeper = new BootstrapKeeper(this.libp2p, this.opts.bootstrap, this.log)
     this.keeper.start()
+    const ctx: NodeContext = {
+      libp2p: this.libp2p,
+      datastore: this.datastore,
+      privateKey: this.privateKey,
+      signingKey: signingKeyOf(this.privateKey),
+      control: this.control,
+      paths: this.paths,
+      logger: createLogger,
+      component: <T extends NodeComponent>(name: string) => this.started.find((c) => c.name === name) as T | undefined
+    }
+    for (const c of this.opts.components ?? []) {
+      try {
+        await c.start(ctx)
+      } catch (err) {
+        await this.stop()
+        throw err
+      }
+      this.started.push(c)
+    }
     this.log.info('started', { peerId: this.libp2p.peerId.toString(), listen: this.libp2p.getMultiaddrs().map(String).join(',') })
   }
 
   async stop(): Promise<void> {
+    for (const c of this.started.reverse()) {
+      await c.stop().catch((err: Error) => this.log.error('component failed to stop', { component: c.name, error: err.message }))
+    }
+    this.started.length = 0
     this.keeper?.stop()
     await this.control.stop()
     await this.libp2p.stop()

@@ -1,0 +1,27 @@
+// What the node hands to each of its components (ledger, PBFT, skip graph, auth services) and
+// what it expects back. Components start in order after libp2p and stop in reverse order.
+import type { Libp2p, PrivateKey } from '@libp2p/interface'
+import type { LevelDatastore } from 'datastore-level'
+import type { ControlServer } from './control-server.js'
+import type { SigningKey } from '../crypto/ed25519.js'
+import type { Logger } from '../util/log.js'
+import type { DataDir } from './datadir.js'
+
+export interface NodeContext {
+  libp2p: Libp2p
+  datastore: LevelDatastore
+  privateKey: PrivateKey
+  /** The same Ed25519 key as privateKey, as a node:crypto key for fast signing. */
+  signingKey: SigningKey
+  control: ControlServer
+  paths: DataDir
+  logger: (component: string) => Logger
+  /** Looks up another component by name (started before this one). */
+  component: <T extends NodeComponent>(name: string) => T | undefined
+}
+
+export interface NodeComponent {
+  readonly name: string
+  start(ctx: NodeContext): Promise<void>
+  stop(): Promise<void>
+}
