@@ -11,6 +11,9 @@ import { peerIdFromPrivateKey } from '@libp2p/peer-id'
 import { UserError } from '../util/errors.js'
 import { callNode } from './control-client.js'
 import { table, keyValues, formatDuration } from './table.js'
+import { keygen, makeGenesis, enroll, writeNew } from './operator-tools.js'
+import { commandGroups } from './commands/index.js'
+import { buildComponents } from '../node/components.js'
 
 interface GlobalOpts { data: string, json?: boolean }
 
@@ -64,7 +67,7 @@ export function buildCli(): Command {
         process.once('SIGINT', () => resolve('SIGINT'))
         process.once('SIGTERM', () => resolve('SIGTERM'))
       })
-      const node = await GridauthNode.create({ dataDir: opts.data, listen: cmd.listen.length > 0 ? cmd.listen : [DEFAULT_LISTEN], bootstrap: cmd.bootstrap })
+      const node = await GridauthNode.create({ dataDir: opts.data, listen: cmd.listen.length > 0 ? cmd.listen : [DEFAULT_LISTEN], bootstrap: cmd.bootstrap, components: buildComponents({ bootstrap: cmd.bootstrap, settings: {} }) })
       await node.start()
       const s = node.status()
       out(opts, { event: 'started', peerId: s.peerId, listen: s.listen }, () => `gridauth ${VERSION} started\npeer id: ${s.peerId}\n${s.listen.map((a) => `listening on ${a}`).join('\n')}`)
@@ -100,7 +103,70 @@ export function buildCli(): Command {
         ])))
     })
 
+  program.command('keygen')
+    .description('create the network operator\'s key (signs genesis, enrollments, revocations); keep it offline')
+    .requiredOption('-o, --out <file>', 'where to write the key (mode 0600)')
+    .option('--force', 'overwrite an existing file')
+    .action((cmd: { out: string, force?: boolean }) => {
+      const opts = program.opts<GlobalOpts>()
+      const r = keygen(cmd.out, cmd.force === true)
+      out(opts, r, () => keyValues([['operator public key', r.publicKey], ['key file', r.file]]))
+    })
+
+  program.command('genesis')
+    .description('write the genesis file of a new network')
+    .requiredOption('--operator-key <file>', 'operator key from `gridauth keygen`')
+    .requiredOption('--network-id <id>', 'network name ([A-Za-z0-9._-])')
+    .requiredOption('--validator <multiaddr>', 'validator address ending in /p2p/<peer id> (repeat for each)', collect, [])
+    .option('--redundancy <r>', 'block placement redundancy r (skip-graph levels with extra copies)', toInt, 2)
+    .option('--hash-chain-length <n>', 'identity hash-chain length N for terminals', toInt, 10_000)
+    .option('--batch-max <n>', 'most transactions per block', toInt, 1024)
+    .option('--batch-window-ms <ms>', 'how long the primary gathers requests before proposing', toInt, 2)
+    .option('--view-timeout-ms <ms>', 'PBFT view-change timeout (doubles per failed view)', toInt, 1000)
+    .option('--certificate-validity-days <d>', 'validity of registration certificates', toInt, 365)
+    .requiredOption('-o, --out <file>', 'genesis file to write')
+    .option('--force', 'overwrite an existing file')
+    .action((cmd: { operatorKey: string, networkId: string, validator: string[], redundancy: number, hashChainLength: number, batchMax: number, batchWindowMs: number, viewTimeoutMs: number, certificateValidityDays: number, out: string, force?: boolean }) => {
+      const opts = program.opts<GlobalOpts>()
+      const g = makeGenesis({ ...cmd, validators: cmd.validator })
+      writeNew(cmd.out, JSON.stringify(g, null, 2) + '\n', 0o644, cmd.force === true)
+      out(opts, g, () => `genesis of network ${cmd.networkId} with ${cmd.validator.length} validators written to ${cmd.out}`)
+    })
+
+  program.command('enroll')
+    .description('enroll a terminal offline: sign its identity with the operator key')
+    .requiredOption('--operator-key <file>', 'operator key')
+    .requiredOption('--genesis <file>', 'genesis file of the network')
+    .requiredOption('--peer-id <id>', 'the terminal\'s peer ID (`gridauth id` on the terminal)')
+    .requiredOption('--address <multiaddr>', 'the terminal\'s network address')
+    .requiredOption('--device-type <type>', 'e.g. DTU, FTU, meter, master-station')
+    .requiredOption('--vendor <name>', 'device vendor')
+    .requiredOption('--serial <serial>', 'device serial number (unique in the network)')
+    .option('--skip-key <hex>', 'skip-graph key, 32 bytes hex (default: derived from the peer ID)')
+    .option('--membership-vector <bits>', 'skip-graph membership vector as bits, e.g. 0110 (default: derived from the peer ID)')
+    .option('--valid-days <d>', 'enrollment expiry in days (default: none)', toInt)
+    .requiredOption('-o, --out <file>', 'enrollment file to hand to the terminal')
+    .option('--force', 'overwrite an existing file')
+    .action((cmd: { operatorKey: string, genesis: string, peerId: string, address: string, deviceType: string, vendor: string, serial: string, skipKey?: string, membershipVector?: string, validDays?: number, out: string, force?: boolean }) => {
+      const opts = program.opts<GlobalOpts>()
+      const e = enroll(cmd)
+      writeNew(cmd.out, JSON.stringify(e, null, 2) + '\n', 0o644, cmd.force === true)
+      out(opts, e, () => keyValues([['terminal id', String(e.terminalId)], ['peer id', cmd.peerId], ['serial', cmd.serial], ['enrollment', cmd.out]]))
+    })
+
+  const ctx = {
+    socketPath: () => dataDirPaths(program.opts<GlobalOpts>().data).controlSocket,
+    out: (value: unknown, human: () => string) => out(program.opts<GlobalOpts>(), value, human)
+  }
+  for (const group of commandGroups) group(program, ctx)
+
   return program
+}
+
+function toInt(v: string): number {
+  const n = Number(v)
+  if (!Number.isSafeInteger(n) || n < 0) throw new UserError(`'${v}' is not a non-negative integer`)
+  return n
 }
 
 export async function main(argv: string[]): Promise<number> {

@@ -529,9 +529,8 @@ export function loadConfig(opts: LoadConfigOptions): NodeConfig {
 
 function checkRelations(c: NodeConfig, whereOf: (key: string) => string): void {
   const rel = (key: string, other: string, phrase: string): never => {
-    const got = getAt(c as unknown as Record<string, unknown>, key)
-    const otherV = getAt(c as unknown as Record<string, unknown>, other)
-    throw new UserError(`config error: ${key} must be ${phrase} ${other} (${String(otherV)}) (got ${show(got)}) in ${whereOf(key)}`)
+    const v = (k: string): string => show(getAt(c as unknown as Record<string, unknown>, k))
+    throw new UserError(`config error: ${key} must be ${phrase} ${other} (got ${v(key)} from ${whereOf(key)}, and ${v(other)} from ${whereOf(other)})`)
   }
   if (c.limits.maxPendingBytes < c.limits.maxMessageBytes) rel('limits.maxPendingBytes', 'limits.maxMessageBytes', 'at least')
   if (c.connection.maxIncomingPendingConnections > c.connection.maxConnections) rel('connection.maxIncomingPendingConnections', 'connection.maxConnections', 'at most')

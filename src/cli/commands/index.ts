@@ -1,0 +1,13 @@
+// Extra CLI command groups, each in its own file, registered on the main program.
+import type { Command } from 'commander'
+
+export interface CommandContext {
+  /** The control socket of the node named by --data. */
+  socketPath: () => string
+  /** Prints `value` as JSON with --json, else the human text. */
+  out: (value: unknown, human: () => string) => void
+}
+
+export type CommandGroup = (program: Command, ctx: CommandContext) => void
+
+export const commandGroups: CommandGroup[] = []

@@ -1,0 +1,45 @@
+// Signature pre-verification. Ed25519 verification dominates block execution (one or two
+// per transaction). A replica can verify a request's signature once when it arrives (or in
+// a worker thread) and record it here; block execution then only looks the triple up.
+// Determinism is unaffected: an entry exists only if this process verified that exact
+// (public key, domain, message, signature) itself, so results equal uncached verification.
+import { createHash } from 'node:crypto'
+import { verifyDomain } from '../crypto/ed25519.js'
+
+export interface SignatureVerifier {
+  verify: (publicKey: Uint8Array, domain: string, message: Uint8Array, signature: Uint8Array) => boolean
+}
+
+export const directVerifier: SignatureVerifier = { verify: verifyDomain }
+
+function keyOf (publicKey: Uint8Array, domain: string, message: Uint8Array, signature: Uint8Array): string {
+  return createHash('sha256').update(publicKey).update(domain).update(Uint8Array.of(0)).update(message).update(signature).digest('base64')
+}
+
+/** Bounded cache of successfully verified signatures (FIFO eviction). */
+export class SignatureCache implements SignatureVerifier {
+  private readonly ok = new Set<string>()
+  constructor (readonly capacity = 200_000) {}
+
+  get size (): number { return this.ok.size }
+
+  /** Records a signature this process has verified by other means (e.g. a worker thread). */
+  addVerified (publicKey: Uint8Array, domain: string, message: Uint8Array, signature: Uint8Array): void {
+    const k = keyOf(publicKey, domain, message, signature)
+    if (this.ok.has(k)) return
+    if (this.ok.size >= this.capacity) this.ok.delete(this.ok.values().next().value!)
+    this.ok.add(k)
+  }
+
+  /** Cached result if present, else verifies now (and caches a success). */
+  verify (publicKey: Uint8Array, domain: string, message: Uint8Array, signature: Uint8Array): boolean {
+    const k = keyOf(publicKey, domain, message, signature)
+    if (this.ok.has(k)) return true
+    const good = verifyDomain(publicKey, domain, message, signature)
+    if (good) {
+      if (this.ok.size >= this.capacity) this.ok.delete(this.ok.values().next().value!)
+      this.ok.add(k)
+    }
+    return good
+  }
+}
