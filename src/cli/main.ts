@@ -5,6 +5,7 @@ import { Command, Option } from 'commander'
 import { dataDirPaths, defaultDataDir, prepareDataDir } from '../node/datadir.js'
 import { createIdentity, loadIdentity } from '../node/identity.js'
 import { GridauthNode, DEFAULT_LISTEN } from '../node/node.js'
+import { loadConfig, applyLogConfig } from '../node/config.js'
 import type { PeerInfo, StatusResult } from '../node/control-protocol.js'
 import { VERSION } from '../node/version.js'
 import { peerIdFromPrivateKey } from '@libp2p/peer-id'
@@ -59,15 +60,30 @@ export function buildCli(): Command {
     .description('run the node in the foreground until SIGINT/SIGTERM')
     .option('-l, --listen <multiaddr>', `listen address (repeatable; default ${DEFAULT_LISTEN})`, collect, [])
     .option('-b, --bootstrap <multiaddr>', 'bootstrap (introducer) peer, ending in /p2p/<peer id> (repeatable)', collect, [])
-    .action(async (cmd: { listen: string[], bootstrap: string[] }) => {
+    .option('-c, --config <file>', 'YAML config file (see bootstrap/CONFIG.md); also GRIDAUTH_CONFIG')
+    .option('--set <key=value>', 'override one config key, e.g. --set limits.maxMessageBytes=65536 (repeatable)', collect, [])
+    .option('--metrics <host:port>', 'serve Prometheus metrics here (or "off")')
+    .action(async (cmd: { listen: string[], bootstrap: string[], config?: string, set: string[], metrics?: string }) => {
       const opts = program.opts<GlobalOpts>()
+      const config = loadConfig({
+        file: cmd.config,
+        env: process.env,
+        set: cmd.set,
+        flags: {
+          listen: cmd.listen,
+          bootstrap: cmd.bootstrap,
+          dataDir: program.getOptionValueSource('data') === 'cli' ? opts.data : undefined,
+          metrics: cmd.metrics === undefined ? undefined : { listen: cmd.metrics }
+        }
+      })
+      applyLogConfig(config)
       // Signal handlers go in before anything starts, so a SIGTERM that arrives while the node
       // is starting (or right after it reports started) still stops it cleanly.
       const stopRequested = new Promise<string>((resolve) => {
         process.once('SIGINT', () => resolve('SIGINT'))
         process.once('SIGTERM', () => resolve('SIGTERM'))
       })
-      const node = await GridauthNode.create({ dataDir: opts.data, listen: cmd.listen.length > 0 ? cmd.listen : [DEFAULT_LISTEN], bootstrap: cmd.bootstrap, components: buildComponents({ bootstrap: cmd.bootstrap, settings: {} }) })
+      const node = await GridauthNode.create({ dataDir: config.dataDir, listen: config.listen, bootstrap: config.bootstrap, config, components: buildComponents({ bootstrap: config.bootstrap, settings: {} }) })
       await node.start()
       const s = node.status()
       out(opts, { event: 'started', peerId: s.peerId, listen: s.listen }, () => `gridauth ${VERSION} started\npeer id: ${s.peerId}\n${s.listen.map((a) => `listening on ${a}`).join('\n')}`)
@@ -86,7 +102,7 @@ export function buildCli(): Command {
       const s = await callNode<StatusResult>(dataDirPaths(opts.data).controlSocket, 'status')
       out(opts, s, () => keyValues([
         ['peer id', s.peerId], ['version', s.version], ['uptime', formatDuration(s.uptimeSeconds)],
-        ['connections', s.connections], ['memory (RSS)', `${(s.rssBytes / 2 ** 20).toFixed(1)} MB`], ['data dir', s.dataDir],
+        ['connections', s.connections], ['metrics', s.metrics ?? 'off'], ['memory (RSS)', `${(s.rssBytes / 2 ** 20).toFixed(1)} MB`], ['data dir', s.dataDir],
         ['listen', s.listen.join('\n' + ' '.repeat(14))]
       ]))
     })

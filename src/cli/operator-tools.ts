@@ -5,10 +5,10 @@ import { readFileSync, statSync, writeFileSync, existsSync } from 'node:fs'
 import { peerIdFromString } from '@libp2p/peer-id'
 import { multiaddr } from '@multiformats/multiaddr'
 import { signingKeyFromSeed, type SigningKey } from '../crypto/ed25519.js'
-import { sha256 } from '../crypto/hash.js'
 import { loadGenesis, genesisToJson, makeEnrollment, GenesisError, terminalIdOf, toHex, type Genesis } from '../ledger/index.js'
 import { codecs } from '../ledger/codec.js'
 import { UserError, errorCode } from '../util/errors.js'
+import { deriveSkipKeyBytes, deriveMembershipVectorBytes } from '../skipgraph/identity.js'
 
 const OPERATOR_KEY_TYPE = 'gridauth-operator-key/1'
 
@@ -147,9 +147,9 @@ export function enroll(p: EnrollParams): Record<string, unknown> {
     if (!/^[0-9a-f]{64}$/i.test(p.skipKey)) throw new UserError(`invalid skip-graph key '${p.skipKey}': give 32 bytes as 64 hex digits`)
     skipKey = Buffer.from(p.skipKey, 'hex')
   } else {
-    skipKey = sha256(new TextEncoder().encode('gridauth/skip-key/1'), publicKey)
+    skipKey = deriveSkipKeyBytes(publicKey)
   }
-  const membershipVector = p.membershipVector !== undefined ? parseMembershipVector(p.membershipVector) : sha256(new TextEncoder().encode('gridauth/membership/1'), publicKey)
+  const membershipVector = p.membershipVector !== undefined ? parseMembershipVector(p.membershipVector) : deriveMembershipVectorBytes(publicKey)
   const identity = {
     networkAddress: p.address,
     verificationCode: randomBytes(16),

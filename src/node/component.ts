@@ -6,6 +6,8 @@ import type { ControlServer } from './control-server.js'
 import type { SigningKey } from '../crypto/ed25519.js'
 import type { Logger } from '../util/log.js'
 import type { DataDir } from './datadir.js'
+import type { GridauthMetrics } from './metrics.js'
+import type { NodeConfig } from './config.js'
 
 export interface NodeContext {
   libp2p: Libp2p
@@ -16,6 +18,8 @@ export interface NodeContext {
   control: ControlServer
   paths: DataDir
   logger: (component: string) => Logger
+  metrics: GridauthMetrics
+  config: NodeConfig
   /** Looks up another component by name (started before this one). */
   component: <T extends NodeComponent>(name: string) => T | undefined
 }

@@ -30,6 +30,8 @@ export interface StatusResult {
   dataDir: string
   pid: number
   rssBytes: number
+  /** URL of the Prometheus endpoint, or null when metrics are off. */
+  metrics: string | null
 }
 
 export interface PeerInfo {

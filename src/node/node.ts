@@ -18,6 +18,9 @@ import { ControlServer } from './control-server.js'
 import type { PeerInfo, StatusResult } from './control-protocol.js'
 import { VERSION } from './version.js'
 import type { NodeComponent, NodeContext } from './component.js'
+import { DEFAULT_CONFIG, type NodeConfig } from './config.js'
+import { Registry, createGridauthMetrics, type GridauthMetrics } from './metrics.js'
+import { MetricsServer } from './metrics-server.js'
 import { signingKeyOf } from './identity.js'
 import { UserError, errorCode } from '../util/errors.js'
 import { createLogger, type Logger } from '../util/log.js'
@@ -32,6 +35,8 @@ export interface NodeOptions {
   bootstrap: string[]
   /** Started in order after libp2p, stopped in reverse order. */
   components?: NodeComponent[]
+  /** The validated configuration (limits, connection settings, metrics address). */
+  config?: NodeConfig
 }
 
 type Services = { identify: ReturnType<ReturnType<typeof identify>>, ping: ReturnType<ReturnType<typeof ping>> }
@@ -55,6 +60,10 @@ export class GridauthNode {
   readonly startedAt = Date.now()
   private keeper: BootstrapKeeper | undefined
   private readonly started: NodeComponent[] = []
+  private metricsServer: MetricsServer | undefined
+  readonly registry = new Registry()
+  readonly metrics: GridauthMetrics
+  readonly config: NodeConfig
 
   private constructor(
     readonly libp2p: Libp2p<Services>,
@@ -64,7 +73,10 @@ export class GridauthNode {
     readonly control: ControlServer,
     private readonly opts: NodeOptions,
     readonly log: Logger
-  ) {}
+  ) {
+    this.config = opts.config ?? DEFAULT_CONFIG
+    this.metrics = createGridauthMetrics(this.registry, { startedAt: this.startedAt, peers: () => this.libp2p.getConnections().length })
+  }
 
   static async create(opts: NodeOptions): Promise<GridauthNode> {
     parseMultiaddrs('listen', opts.listen, false)
@@ -91,11 +103,7 @@ export class GridauthNode {
       connectionEncrypters: [noise()],
       streamMuxers: [yamux()],
       peerDiscovery: opts.bootstrap.length > 0 ? [bootstrap({ list: opts.bootstrap, timeout: 0 })] : [],
-      connectionManager: {
-        // Grid LANs put many terminals behind few addresses; the default 5 conn/s per IP is too low.
-        inboundConnectionThreshold: 50,
-        maxIncomingPendingConnections: 50
-      },
+      connectionManager: { ...(opts.config ?? DEFAULT_CONFIG).connection },
       services: { identify: identify(), ping: ping() }
     })
     const control = new ControlServer(paths.controlSocket)
@@ -112,6 +120,17 @@ export class GridauthNode {
         throw new UserError(`cannot listen on ${this.opts.listen.join(', ')}: address already in use`)
       }
       throw new UserError(`cannot start libp2p: ${msg}`)
+    }
+    const metricsListen = this.config.metrics.listen
+    if (metricsListen !== 'off') {
+      this.metricsServer = new MetricsServer(this.registry, metricsListen, this.log)
+      try {
+        await this.metricsServer.start()
+      } catch (err) {
+        await this.libp2p.stop()
+        await this.datastore.close()
+        throw err
+      }
     }
     this.control.register('status', () => this.status())
     this.control.register('peers', async () => await this.peers())
@@ -136,6 +155,8 @@ export class GridauthNode {
       control: this.control,
       paths: this.paths,
       logger: createLogger,
+      metrics: this.metrics,
+      config: this.config,
       component: <T extends NodeComponent>(name: string) => this.started.find((c) => c.name === name) as T | undefined
     }
     for (const c of this.opts.components ?? []) {
@@ -156,6 +177,7 @@ export class GridauthNode {
     }
     this.started.length = 0
     this.keeper?.stop()
+    await this.metricsServer?.stop()
     await this.control.stop()
     await this.libp2p.stop()
     await this.datastore.close()
@@ -171,7 +193,8 @@ export class GridauthNode {
       connections: this.libp2p.getConnections().length,
       dataDir: this.paths.root,
       pid: process.pid,
-      rssBytes: process.memoryUsage.rss()
+      rssBytes: process.memoryUsage.rss(),
+      metrics: this.metricsServer?.address === undefined ? null : `http://${this.metricsServer.address.host}:${this.metricsServer.address.port}/metrics`
     }
   }
 

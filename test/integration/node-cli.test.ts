@@ -6,6 +6,7 @@ import { createServer } from 'node:net'
 import { join } from 'node:path'
 import { gridauth, gridauthJson, startNode, tempDir, waitFor, type RunningNode } from '../helpers/cli.js'
 import type { PeerInfo, StatusResult } from '../../src/node/control-protocol.js'
+import { parseExposition, checkHistogram, value } from '../helpers/prometheus.js'
 
 const running: RunningNode[] = []
 const root = tempDir()
@@ -125,9 +126,10 @@ test('clear one-line errors with non-zero exits', async (t) => {
   }
 
   await t.test('malformed multiaddr', async () => {
-    await expectError(['--data', dir, 'start', '--listen', '/ip4/999.1.1.1/tcp/1'], /invalid listen multiaddr '\/ip4\/999\.1\.1\.1\/tcp\/1'/)
-    await expectError(['--data', dir, 'start', '--bootstrap', 'not-a-multiaddr'], /invalid bootstrap multiaddr 'not-a-multiaddr'/)
+    await expectError(['--data', dir, 'start', '--listen', '/ip4/999.1.1.1/tcp/1'], /listen\[0\] is not a valid multiaddr: Invalid IPv4 address "999\.1\.1\.1"/)
+    await expectError(['--data', dir, 'start', '--bootstrap', 'not-a-multiaddr'], /bootstrap\[0\] is not a valid multiaddr.*not-a-multiaddr/)
     await expectError(['--data', dir, 'start', '--bootstrap', '/ip4/127.0.0.1/tcp/4001'], /must end in \/p2p\/<peer id>/)
+    await expectError(['--data', dir, 'start', '--set', 'limits.maxMesageBytes=10'], /unknown .*limits\.maxMesageBytes.*did you mean .*limits\.maxMessageBytes/)
   })
 
   await t.test('port in use', async () => {
@@ -184,4 +186,22 @@ test('clear one-line errors with non-zero exits', async (t) => {
     await expectError(['--data', dir, 'init'], /identity already exists/)
     assert.deepEqual(readFileSync(join(dir, 'identity.key')), before)
   })
+})
+
+test('/metrics is served on the configured address and parses as Prometheus text', async () => {
+  const { dir } = await initNode('metrics')
+  const n = await start(dir, ['--metrics', '127.0.0.1:0'])
+  const s = await gridauthJson<StatusResult>(['--data', dir, 'status'])
+  assert.match(s.metrics ?? '', /^http:\/\/127\.0\.0\.1:\d+\/metrics$/)
+  const res = await fetch(s.metrics!)
+  assert.equal(res.status, 200)
+  assert.match(res.headers.get('content-type') ?? '', /^text\/plain; version=0\.0\.4/)
+  const families = parseExposition(await res.text())
+  for (const name of ['gridauth_peers', 'gridauth_uptime_seconds', 'gridauth_process_resident_memory_bytes', 'gridauth_rejected_messages_total', 'gridauth_commit_latency_seconds']) {
+    assert.ok(families.has(name), `${name} exported`)
+  }
+  assert.ok((value(families, 'gridauth_process_resident_memory_bytes') ?? 0) > 10e6)
+  checkHistogram(families.get('gridauth_commit_latency_seconds')!)
+  assert.equal((await fetch(s.metrics!.replace('/metrics', '/other'))).status, 404)
+  await n.stop()
 })

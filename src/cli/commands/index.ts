@@ -1,5 +1,6 @@
 // Extra CLI command groups, each in its own file, registered on the main program.
 import type { Command } from 'commander'
+import { skipgraphCommands } from './skipgraph.js'
 
 export interface CommandContext {
   /** The control socket of the node named by --data. */
@@ -10,4 +11,4 @@ export interface CommandContext {
 
 export type CommandGroup = (program: Command, ctx: CommandContext) => void
 
-export const commandGroups: CommandGroup[] = []
+export const commandGroups: CommandGroup[] = [skipgraphCommands]

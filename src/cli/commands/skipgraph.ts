@@ -1,0 +1,88 @@
+// `gridauth skipgraph | search <key> | block <hash> | block-publish <file>`: the skip graph and
+// block store of the running node, through its control API (skipgraph.* methods).
+import { readFileSync } from 'node:fs'
+import type { Command } from 'commander'
+import type { CommandGroup } from './index.js'
+import { callNode } from '../control-client.js'
+import { table, keyValues } from '../table.js'
+import { UserError } from '../../util/errors.js'
+import { decodeBlock } from '../../ledger/index.js'
+
+const short = (s: string, n = 12): string => (s.length > n ? s.slice(0, n) + '…' : s)
+const hex = (b: Uint8Array): string => Buffer.from(b).toString('hex')
+
+interface Ref { id: string, key: string }
+interface Info {
+  peerId: string, key: string, membershipVector: string, state: string, k: number, r: number
+  levels: Array<{ level: number, left: Ref[], right: Ref[] }>
+  blocks: Array<{ hash: string, responsible?: boolean, held?: boolean, expected?: number, copies?: number, error?: string }>
+}
+
+/** Header fields of an encoded ledger block, JSON-friendly. */
+export function headerFields(bytes: Uint8Array): Record<string, unknown> {
+  const b = decodeBlock(bytes)
+  const h = b.header as unknown as Record<string, unknown>
+  const out: Record<string, unknown> = {}
+  for (const [k, v] of Object.entries(h)) out[k] = v instanceof Uint8Array ? hex(v) : v
+  out.txs = b.txs.length
+  return out
+}
+
+export const skipgraphCommands: CommandGroup = (program: Command, ctx) => {
+  program.command('skipgraph')
+    .description('this node in the skip graph: key, membership vector, neighbours per level, blocks held with copy counts')
+    .option('--no-copies', 'do not ask the replicas how many copies each block has')
+    .action(async (cmd: { copies: boolean }) => {
+      const info = await callNode<Info>(ctx.socketPath(), 'skipgraph.info', { copies: cmd.copies })
+      const blocks = info.blocks.map((b) => (typeof b === 'string' ? { hash: b } : b))
+      ctx.out({ ...info, blocks }, () => [
+        keyValues([['peer id', info.peerId], ['state', info.state], ['key', info.key], ['membership vector', short(info.membershipVector, 32)], ['k / r', `${info.k} / ${info.r}`]]),
+        '',
+        info.levels.length === 0
+          ? 'no neighbours'
+          : table(['LEVEL', 'LEFT', 'RIGHT'], info.levels.map((l) => [l.level, l.left.map((x) => short(x.key, 8)).join(' ') || '-', l.right.map((x) => short(x.key, 8)).join(' ') || '-'])),
+        '',
+        blocks.length === 0
+          ? 'no blocks stored'
+          : table(['BLOCK', 'RESPONSIBLE', 'COPIES'], blocks.map((b) => [b.hash, b.responsible === undefined ? null : b.responsible ? 'yes' : 'no (handing over)', b.error ?? (b.copies === undefined ? null : `${b.copies}/${b.expected}`)]))
+      ].join('\n'))
+    })
+
+  program.command('search')
+    .description('find the node responsible for a skip-graph key (its predecessor) and the hops taken')
+    .argument('<key-hex>', 'key, 1-64 hex digits')
+    .action(async (key: string) => {
+      if (!/^[0-9a-fA-F]{1,64}$/.test(key)) throw new UserError(`invalid key '${key}': give 1-64 hex digits`)
+      const r = await callNode<{ node: Ref, hops: number, ms: number }>(ctx.socketPath(), 'skipgraph.search', { key })
+      ctx.out(r, () => keyValues([['responsible', r.node.id], ['its key', r.node.key], ['hops', r.hops], ['time', `${r.ms.toFixed(1)} ms`]]))
+    })
+
+  program.command('block')
+    .description('a block by hash: from this node or fetched through the skip graph')
+    .argument('<hash>', 'block hash, 64 hex digits')
+    .option('--raw <file>', 'also write the block bytes to a file')
+    .action(async (hash: string) => {
+      if (!/^[0-9a-fA-F]{64}$/.test(hash)) throw new UserError(`invalid block hash '${hash}': give 64 hex digits`)
+      const r = await callNode<{ hash: string, source: string, from: string, size: number, block: string }>(ctx.socketPath(), 'skipgraph.block', { hash: hash.toLowerCase() })
+      const header = headerFields(Buffer.from(r.block, 'hex'))
+      ctx.out({ hash: r.hash, source: r.source, from: r.from, size: r.size, header }, () => keyValues([
+        ['hash', r.hash], ['source', r.source === 'local' ? 'stored here' : `fetched from ${r.from}`], ['size', `${r.size} bytes`],
+        ...Object.entries(header).map(([k, v]): [string, string] => [k, String(v)])
+      ]))
+    })
+
+  program.command('block-publish')
+    .description('publish an encoded ledger block file through this node (operator / testing tool)')
+    .argument('<file>', 'binary encoded ledger block')
+    .action(async (file: string) => {
+      let bytes: Buffer
+      try {
+        bytes = readFileSync(file)
+      } catch (err) {
+        throw new UserError(`cannot read ${file}: ${(err as Error).message}`)
+      }
+      const r = await callNode<{ hash: string, replicas: Array<{ id: string, stored: boolean }> }>(ctx.socketPath(), 'skipgraph.publish', { block: bytes.toString('hex') })
+      ctx.out(r, () => `block ${r.hash} published to ${r.replicas.filter((x) => x.stored).length}/${r.replicas.length} replicas\n` +
+        table(['REPLICA', 'STORED'], r.replicas.map((x) => [x.id, x.stored ? 'yes' : 'no'])))
+    })
+}

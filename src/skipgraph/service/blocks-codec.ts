@@ -1,0 +1,59 @@
+// /gridauth/blocks/1.0.0 bodies (BlockRequest / BlockResponse), validated.
+import { BlockRequest, BlockResponse, BlockOp } from '../../wire/blocks.js'
+import { MalformedError } from './codec.js'
+
+/** Largest block this protocol carries (bytes). Ledger blocks may be up to 16 MiB in theory
+ * (MAX_BLOCK_BYTES); gridauth blocks are batches of small transactions, so the store/fetch
+ * protocol caps them at 4 MiB and the frame limit is set just above. */
+export const MAX_BLOCK_BYTES_WIRE = 4 * 1024 * 1024
+export const MAX_BLOCKS_FRAME_BYTES = MAX_BLOCK_BYTES_WIRE + 4096
+/** Hashes in one HAS request. */
+export const MAX_HAS_HASHES = 1024
+
+export type BlockReq =
+  | { op: 'store', hash: Uint8Array, block: Uint8Array }
+  | { op: 'fetch', hash: Uint8Array }
+  | { op: 'has', hashes: Uint8Array[] }
+
+export function encodeBlockReq(r: BlockReq): Uint8Array {
+  switch (r.op) {
+    case 'store': return BlockRequest.encode({ op: BlockOp.STORE, hashes: [r.hash as Uint8Array<ArrayBuffer>], block: r.block as Uint8Array<ArrayBuffer> })
+    case 'fetch': return BlockRequest.encode({ op: BlockOp.FETCH, hashes: [r.hash as Uint8Array<ArrayBuffer>] })
+    case 'has': return BlockRequest.encode({ op: BlockOp.HAS, hashes: r.hashes as Array<Uint8Array<ArrayBuffer>> })
+  }
+}
+
+export function decodeBlockReq(b: Uint8Array): BlockReq {
+  let w: BlockRequest
+  try {
+    w = BlockRequest.decode(b, { limits: { hashes: MAX_HAS_HASHES } })
+  } catch (err) {
+    throw new MalformedError(`undecodable: ${(err as Error).message}`)
+  }
+  if (w.hashes.some((h) => h.byteLength !== 32)) throw new MalformedError('hashes must be 32 bytes')
+  if (w.block.byteLength > MAX_BLOCK_BYTES_WIRE) throw new MalformedError('block too large')
+  switch (w.op) {
+    case BlockOp.STORE:
+      if (w.hashes.length !== 1 || w.block.byteLength === 0) throw new MalformedError('store needs one hash and a block')
+      return { op: 'store', hash: w.hashes[0], block: w.block }
+    case BlockOp.FETCH:
+      if (w.hashes.length !== 1) throw new MalformedError('fetch needs one hash')
+      return { op: 'fetch', hash: w.hashes[0] }
+    case BlockOp.HAS:
+      return { op: 'has', hashes: w.hashes }
+    default:
+      throw new MalformedError(`unknown op ${String(w.op)}`)
+  }
+}
+
+export function encodeBlockResp(r: { ok?: boolean, block?: Uint8Array, have?: boolean[] }): Uint8Array {
+  return BlockResponse.encode({ ok: r.ok ?? false, block: (r.block ?? new Uint8Array(0)) as Uint8Array<ArrayBuffer>, have: r.have ?? [] })
+}
+
+export function decodeBlockResp(b: Uint8Array): BlockResponse {
+  try {
+    return BlockResponse.decode(b, { limits: { have: MAX_HAS_HASHES } })
+  } catch (err) {
+    throw new MalformedError(`undecodable: ${(err as Error).message}`)
+  }
+}

@@ -1,0 +1,14 @@
+// The skip graph as a node component (libp2p shell around the core). See service.ts.
+import type { ComponentOptions } from '../../node/components.js'
+import { SkipGraphService, optionsFromSettings } from './service.js'
+
+export * from './service.js'
+export { MemoryBlockStore, DatastoreBlockStore, BLOCK_PREFIX, type BlockStore } from './store.js'
+export { encodeMsg, decodeMsg, MalformedError, MAX_SG_MESSAGE_BYTES } from './codec.js'
+export { MAX_BLOCK_BYTES_WIRE, MAX_BLOCKS_FRAME_BYTES, MAX_HAS_HASHES } from './blocks-codec.js'
+
+/** The 'skipgraph' component for buildComponents(): introducer = first reachable bootstrap peer;
+ * settings.skipgraph: key (hex), membershipVector (bits), neighboursPerSide, redundancy. */
+export function skipgraphComponent(opts: ComponentOptions): SkipGraphService {
+  return new SkipGraphService(optionsFromSettings(opts.bootstrap, opts.settings.skipgraph))
+}
