@@ -20,5 +20,6 @@ export {
   makeRevocationTx, makeValidatorSetTx, decodeTx,
   type TerminalIdentity, type SignedEnrollment, type Certificate, type DecodedTx, type TxBody
 } from './tx.js'
+export { HeaderChain, type AcceptResult } from './header-chain.js'
 export { encodeCertificate, decodeCertificate, certificateValidAt, verifyCertificate, type CertificateEvidence } from './certificate.js'
 export { SignatureCache, directVerifier, type SignatureVerifier } from './sigcache.js'
