@@ -4,7 +4,7 @@ type SuiteMain = (args: readonly string[]) => Promise<number>
 
 const SUITES: Record<string, () => Promise<{ main: SuiteMain }>> = {
   pbft: () => import('../pbft/sim/cli.js'),
-  skipgraph: async () => await import('../skipgraph/sim/cli.js'),
+  skipgraph: async () => await import('../skipgraph/sim/cli.js').then((m) => ({ main: async (args: readonly string[]) => await m.main([...args]) })),
 }
 
 async function run(): Promise<void> {
