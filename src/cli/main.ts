@@ -12,7 +12,7 @@ import { peerIdFromPrivateKey } from '@libp2p/peer-id'
 import { UserError } from '../util/errors.js'
 import { callNode } from './control-client.js'
 import { table, keyValues, formatDuration } from './table.js'
-import { keygen, makeGenesis, enroll, writeNew } from './operator-tools.js'
+import { keygen, makeGenesis, enroll, writeNew, readGenesis } from './operator-tools.js'
 import { commandGroups } from './commands/index.js'
 import { buildComponents } from '../node/components.js'
 
@@ -63,7 +63,9 @@ export function buildCli(): Command {
     .option('-c, --config <file>', 'YAML config file (see bootstrap/CONFIG.md); also GRIDAUTH_CONFIG')
     .option('--set <key=value>', 'override one config key, e.g. --set limits.maxMessageBytes=65536 (repeatable)', collect, [])
     .option('--metrics <host:port>', 'serve Prometheus metrics here (or "off")')
-    .action(async (cmd: { listen: string[], bootstrap: string[], config?: string, set: string[], metrics?: string }) => {
+    .option('--genesis <file>', 'genesis file of the network to join')
+    .option('--role <role>', 'validator, terminal or introducer (default terminal)')
+    .action(async (cmd: { listen: string[], bootstrap: string[], config?: string, set: string[], metrics?: string, genesis?: string, role?: string }) => {
       const opts = program.opts<GlobalOpts>()
       const config = loadConfig({
         file: cmd.config,
@@ -73,7 +75,9 @@ export function buildCli(): Command {
           listen: cmd.listen,
           bootstrap: cmd.bootstrap,
           dataDir: program.getOptionValueSource('data') === 'cli' ? opts.data : undefined,
-          metrics: cmd.metrics === undefined ? undefined : { listen: cmd.metrics }
+          metrics: cmd.metrics === undefined ? undefined : { listen: cmd.metrics },
+          genesis: cmd.genesis,
+          role: cmd.role as never
         }
       })
       applyLogConfig(config)
@@ -83,7 +87,7 @@ export function buildCli(): Command {
         process.once('SIGINT', () => resolve('SIGINT'))
         process.once('SIGTERM', () => resolve('SIGTERM'))
       })
-      const node = await GridauthNode.create({ dataDir: config.dataDir, listen: config.listen, bootstrap: config.bootstrap, config, components: buildComponents({ bootstrap: config.bootstrap, settings: {} }) })
+      const node = await GridauthNode.create({ dataDir: config.dataDir, listen: config.listen, bootstrap: config.bootstrap, config, components: buildComponents({ bootstrap: config.bootstrap, settings: {}, config, genesis: config.genesis === null ? undefined : readGenesis(config.genesis) }) })
       await node.start()
       const s = node.status()
       out(opts, { event: 'started', peerId: s.peerId, listen: s.listen }, () => `gridauth ${VERSION} started\npeer id: ${s.peerId}\n${s.listen.map((a) => `listening on ${a}`).join('\n')}`)

@@ -1,6 +1,9 @@
 // Which components a node runs, from its start options. Each component is a thin libp2p/edge
 // shell around a pure core (see ../../ARCHITECTURE in the shared docs); they start in this order.
 import type { NodeComponent } from './component.js'
+import type { NodeConfig } from './config.js'
+import type { Genesis } from '../ledger/index.js'
+import { LedgerComponent } from '../chain/ledger-component.js'
 import { skipgraphComponent } from '../skipgraph/service/index.js'
 
 export interface ComponentOptions {
@@ -8,10 +11,16 @@ export interface ComponentOptions {
   bootstrap: string[]
   /** Extra per-component settings from flags/config (component name -> settings). */
   settings: Record<string, Record<string, unknown>>
+  /** The node's validated configuration. */
+  config?: NodeConfig
+  /** The network's genesis, when the node belongs to one (config `genesis`). */
+  genesis?: Genesis
 }
 
 export function buildComponents(_opts: ComponentOptions): NodeComponent[] {
   const components: NodeComponent[] = []
+  // Validators (and other full nodes) keep the whole ledger; everyone else follows headers.
+  if (_opts.genesis !== undefined && _opts.config?.role === 'validator') components.push(new LedgerComponent(_opts.genesis))
   components.push(skipgraphComponent(_opts))
   return components
 }

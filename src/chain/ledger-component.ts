@@ -1,0 +1,113 @@
+// The 'ledger' component of a validator (or any full node): the crash-safe LedgerStore under
+// <data>/ledger, opened from the network's genesis. Consensus appends committed blocks through
+// append(); every other component learns about commits through onCommit().
+import { join } from 'node:path'
+import type { NodeComponent, NodeContext } from '../node/component.js'
+import { LedgerStore } from '../ledger/store.js'
+import { headerHash, toHex, fromHex, viewOf, type Genesis, type Block, type CommitCertificate, type BlockHeader, type ExecutedBlock, type ApplyResult } from '../ledger/index.js'
+import { ControlMethodError } from '../node/control-server.js'
+import type { Logger } from '../util/log.js'
+
+export interface CommitEvent {
+  block: Block
+  cert: CommitCertificate
+  result: ApplyResult
+  headerHash: Uint8Array
+}
+
+export type CommitListener = (ev: CommitEvent) => void
+
+export interface HeaderSummary {
+  height: number
+  hash: string
+  prevHash: string
+  view: number
+  txCount: number
+  timestamp: number
+  proposer: string
+  stateRoot: string
+}
+
+export function summarizeHeader(h: BlockHeader): HeaderSummary {
+  return {
+    height: h.height, hash: toHex(headerHash(h)), prevHash: toHex(h.prevHash), view: h.view, txCount: h.txCount,
+    timestamp: h.timestamp, proposer: toHex(h.proposer), stateRoot: toHex(h.stateRoot)
+  }
+}
+
+export class LedgerComponent implements NodeComponent {
+  readonly name = 'ledger'
+  private _store: LedgerStore | undefined
+  private readonly listeners: CommitListener[] = []
+  private log: Logger | undefined
+
+  constructor(readonly genesis: Genesis, private readonly opts: { sync?: boolean } = {}) {}
+
+  get store(): LedgerStore {
+    if (this._store === undefined) throw new Error('ledger not started')
+    return this._store
+  }
+
+  async start(ctx: NodeContext): Promise<void> {
+    this.log = ctx.logger('ledger')
+    this._store = await LedgerStore.open(join(ctx.paths.root, 'ledger'), this.genesis, { sync: this.opts.sync ?? true })
+    ctx.metrics.chainHeight.collectWith(() => this.store.head.height)
+    ctx.control.register('chain', async (p) => await this.chainInfo(typeof p.count === 'number' ? p.count : 10))
+    ctx.control.register('view', (p) => this.viewInfo(typeof p.terminal === 'string' ? p.terminal : undefined))
+    this.log.info('ledger open', { height: this.store.head.height, network: this.genesis.networkId })
+  }
+
+  async stop(): Promise<void> {
+    await this._store?.close()
+    this._store = undefined
+  }
+
+  onCommit(listener: CommitListener): void {
+    this.listeners.push(listener)
+  }
+
+  /** Persists and applies a committed block (atomically), then tells the listeners. */
+  async append(block: Block, cert: CommitCertificate, executed?: ExecutedBlock): Promise<ApplyResult> {
+    const result = await this.store.appendBlock(block, cert, executed === undefined ? {} : { executed })
+    const ev: CommitEvent = { block, cert, result, headerHash: headerHash(block.header) }
+    for (const l of this.listeners) {
+      try {
+        l(ev)
+      } catch (err) {
+        this.log?.error('commit listener failed', { error: (err as Error).message })
+      }
+    }
+    return result
+  }
+
+  async chainInfo(count: number): Promise<{ networkId: string, height: number, headHash: string, headers: HeaderSummary[] }> {
+    const head = this.store.head
+    const headers: HeaderSummary[] = []
+    for (let h = head.height; h >= Math.max(0, head.height - count + 1); h--) {
+      const header = await this.store.getHeader(h)
+      if (header !== undefined) headers.push(summarizeHeader(header))
+    }
+    return { networkId: this.genesis.networkId, height: head.height, headHash: toHex(head.headerHash), headers }
+  }
+
+  viewInfo(terminal?: string): Array<{ terminal: string, headerHash: string, height: number, chainHeight: number, latestIdentityHash: string, revoked: boolean }> {
+    const state = this.store.state
+    const ids: Uint8Array[] = []
+    if (terminal !== undefined) {
+      let id: Uint8Array
+      try {
+        id = fromHex(terminal)
+      } catch {
+        throw new ControlMethodError('bad-argument', `'${terminal}' is not a terminal id (64 hex digits)`)
+      }
+      if (state.getRecord(id) === undefined) throw new ControlMethodError('not-found', `no terminal ${terminal} on the chain`)
+      ids.push(id)
+    } else {
+      for (const r of state.records) ids.push(r.terminalId)
+    }
+    return ids.map((id) => {
+      const v = viewOf(state, id)!
+      return { terminal: toHex(id), headerHash: toHex(v.headerHash), height: v.height, chainHeight: v.chainHeight, latestIdentityHash: toHex(v.latestIdentityHash), revoked: v.revoked }
+    })
+  }
+}
