@@ -27,6 +27,12 @@ export const NONCE_MAX_LEN = 32
 export const MAX_RESOURCE_LEN = 128
 export const MAX_REASON_LEN = 256
 export const MAX_CHAIN_LENGTH = 1_000_000
+/**
+ * A spent chain value may be up to this many steps below the latest published hash. A terminal
+ * persists its position before revealing a value, so a crash can skip values (never repeat
+ * them); accepting a bounded skip keeps such a terminal from being locked out.
+ */
+export const MAX_CHAIN_SKIP = 8
 export const MAX_CHAIN_VALUE_LEN = 64
 
 export const TxType = {

@@ -21,7 +21,7 @@ import type * as wire from '../wire/ledger.js'
 import { defaultChainHash, type ChainHash } from './chainhash.js'
 import { ab, certificateHash, codecs, decodeCanonical, headerHash, terminalIdOf, toHex, txHash, validatorsHash } from './codec.js'
 import {
-  Domain, HASH_LEN, LEDGER_VERSION, MAX_BLOCK_TXS, MAX_CHAIN_LENGTH, MAX_CHAIN_VALUE_LEN, MAX_MEMBERSHIP_VECTOR_LEN,
+  Domain, HASH_LEN, LEDGER_VERSION, MAX_BLOCK_TXS, MAX_CHAIN_LENGTH, MAX_CHAIN_SKIP, MAX_CHAIN_VALUE_LEN, MAX_MEMBERSHIP_VECTOR_LEN,
   MAX_ADDRESS_LEN, MAX_REASON_LEN, MAX_RESOURCE_LEN, MAX_SHORT_FIELD_LEN, MAX_TX_BYTES, MAX_VERIFICATION_CODE_LEN,
   MIN_VERIFICATION_CODE_LEN, NONCE_MAX_LEN, NONCE_MIN_LEN, PUBLIC_KEY_LEN, Reason, SKIP_KEY_LEN, TxType,
   VRF_PROOF_LEN, VRF_SEED_LEN, netDomain, type ReasonCode
@@ -309,6 +309,16 @@ function chainValueOk (v: Uint8Array): boolean {
 }
 
 /** Classifies a value that is not a preimage of `latest`: a replay if it is latest or a recent spent value. */
+/** k in 1..MAX_CHAIN_SKIP with H^k(value) = latest, or 0. */
+function chainSteps (ex: Exec, value: Uint8Array, latest: Uint8Array): number {
+  let h = value
+  for (let k = 1; k <= MAX_CHAIN_SKIP; k++) {
+    h = ex.base.chainHash(h)
+    if (bytesEqual(h, latest)) return k
+  }
+  return 0
+}
+
 function badChainValue (ex: Exec, value: Uint8Array, latest: Uint8Array): ReasonCode {
   let h = latest
   for (let k = 0; k < 16; k++) {
@@ -414,13 +424,12 @@ function execChainUpdate (ex: Exec, tx: wire.Tx): Outcome {
   const i = terminalPrecheck(ex, tx, up.terminalId, up.requestId)
   if (typeof i !== 'number') return i
   const r = ex.rec(i)
-  if (!bytesEqual(ex.base.chainHash(up.value), r.latestIdentityHash)) {
-    return fail(badChainValue(ex, up.value, r.latestIdentityHash), up.terminalId)
-  }
-  // The last preimage (chain height 1 -> 0) is reserved for authenticating a renewal.
-  if (r.chainHeight <= 1) return fail(Reason.ChainExhausted, up.terminalId)
+  const k = chainSteps(ex, up.value, r.latestIdentityHash)
+  if (k === 0) return fail(badChainValue(ex, up.value, r.latestIdentityHash), up.terminalId)
+  // The last preimage (chain height 0) is reserved for authenticating a renewal.
+  if (r.chainHeight - k < 1) return fail(Reason.ChainExhausted, up.terminalId)
   ex.changed.set(i, {
-    ...r, latestIdentityHash: up.value, chainHeight: r.chainHeight - 1, lastRequestId: up.requestId, lastUpdateHeight: ex.height
+    ...r, latestIdentityHash: up.value, chainHeight: r.chainHeight - k, lastRequestId: up.requestId, lastUpdateHeight: ex.height
   })
   return { code: Reason.Ok, terminalId: up.terminalId }
 }
@@ -434,7 +443,7 @@ function execChainRenewal (ex: Exec, tx: wire.Tx): Outcome {
   const i = terminalPrecheck(ex, tx, rn.terminalId, rn.requestId)
   if (typeof i !== 'number') return i
   const r = ex.rec(i)
-  if (!bytesEqual(ex.base.chainHash(rn.lastValue), r.latestIdentityHash)) {
+  if (chainSteps(ex, rn.lastValue, r.latestIdentityHash) === 0) {
     return fail(badChainValue(ex, rn.lastValue, r.latestIdentityHash), rn.terminalId)
   }
   ex.changed.set(i, {

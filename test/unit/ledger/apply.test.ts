@@ -7,6 +7,7 @@ import {
   verifyCommitCertificate, makeCommitCertificate, signCommit, quorumSize, type TxResult
 } from '../../../src/ledger/index.js'
 import { codecs } from '../../../src/ledger/codec.js'
+import { MAX_CHAIN_SKIP } from '../../../src/ledger/constants.js'
 import { genesis, keyOf, NET, operator, Producer, Terminal, validatorKeys } from './fixtures.js'
 
 const codesOf = (rs: TxResult[]): string[] => rs.map(r => REASON_NAMES[r.code])
@@ -270,4 +271,19 @@ test('pre-verified signatures (SignatureCache) give the same results and roots a
   assert.deepEqual(a.results, b.results)
   assert.deepEqual(codesOf(a.results), ['Ok', 'Ok', 'BadSignature', 'Ok'])
   assert.deepEqual(spec.stateRoot(), p.state.stateRoot())
+})
+
+test('hash-chain update may skip values a crashed terminal never revealed (bounded)', () => {
+  const p = new Producer()
+  const a = new Terminal('skipper', { chainLength: 20 })
+  p.step([a.registerTx()])
+  // The terminal persisted its position past two values, then crashed: it reveals the third.
+  a.pos -= 2
+  const v = a.nextValue()
+  assert.deepEqual(codesOf(p.step([a.updateTx()])), ['Ok'])
+  assert.equal(p.state.getRecord(a.id)!.chainHeight, 17)
+  assert.deepEqual(p.state.getRecord(a.id)!.latestIdentityHash, v)
+  // Beyond MAX_CHAIN_SKIP the value is refused.
+  a.pos -= MAX_CHAIN_SKIP
+  assert.deepEqual(codesOf(p.step([a.updateTx()])), ['InvalidChainValue'])
 })

@@ -1,0 +1,378 @@
+// The 'chain' component, on every node of a network: /gridauth/chain/1.0.0.
+// - Full nodes (validators, with the 'ledger' component) serve certified headers, blocks and
+//   records with Merkle proofs against their head, and push every new certified header to the
+//   nodes subscribed to them.
+// - Every other node follows the chain: a HeaderChain (headers checked link by link against
+//   commit certificates, persisted so a restart resumes), fed by pushes from two validators and
+//   by a periodic catch-up poll. It answers header requests too.
+// getRecord() is the verifiable read used by authentication: a record is accepted only with a
+// proof against a certified header at least as new as this node's own head.
+import { peerIdFromPublicKey } from '@libp2p/peer-id'
+import { publicKeyFromRaw } from '@libp2p/crypto/keys'
+import { multiaddr } from '@multiformats/multiaddr'
+import type { PeerId } from '@libp2p/interface'
+import { Key } from 'interface-datastore'
+import type { NodeComponent, NodeContext } from '../node/component.js'
+import { RpcEndpoint, RpcError } from '../net/rpc.js'
+import { ChainRequest, ChainResponse, ChainPush, type CertifiedHeader } from '../wire/chain.js'
+import {
+  HeaderChain, decodeHeader, encodeHeader, decodeCommitCertificate, encodeCommitCertificate, decodeRecord, decodeRecordProof,
+  encodeRecord, encodeRecordProof, proveRecord, verifyRecordProof, encodeBlock, decodeBlock, headerHash, toHex,
+  type Genesis, type BlockHeader, type TerminalRecord, type Block, type CommitCertificate
+} from '../ledger/index.js'
+import type { LedgerComponent } from './ledger-component.js'
+import { summarizeHeader } from './ledger-component.js'
+import type { Logger } from '../util/log.js'
+
+export const CHAIN_PROTOCOL = '/gridauth/chain/1.0.0'
+export const MAX_HEADERS_PER_RESPONSE = 256
+export const CHAIN_MAX_FRAME_BYTES = 4 << 20
+export const SUBSCRIBE_TO = 2
+export const POLL_INTERVAL_MS = 2_000
+export const MAX_SUBSCRIBERS = 1024
+
+const KIND = { headers: 1, record: 2, block: 3, subscribe: 4 } as const
+
+export interface VerifiedRecord {
+  record: TerminalRecord
+  /** The header the proof was checked against. */
+  header: BlockHeader
+  height: number
+}
+
+function bytesEqual(a: Uint8Array, b: Uint8Array): boolean {
+  return a.length === b.length && a.every((x, i) => x === b[i])
+}
+
+export function validatorPeerId(publicKey: Uint8Array): PeerId {
+  return peerIdFromPublicKey(publicKeyFromRaw(publicKey))
+}
+
+export class ChainComponent implements NodeComponent {
+  readonly name = 'chain'
+  readonly follower: HeaderChain
+  private ledger: LedgerComponent | undefined
+  private endpoint: RpcEndpoint | undefined
+  private ctx: NodeContext | undefined
+  private log: Logger | undefined
+  private readonly subscribers = new Map<string, PeerId>()
+  private readonly waiters: Array<{ height: number, resolve: () => void }> = []
+  private poll: NodeJS.Timeout | undefined
+  private syncing: Promise<void> | undefined
+
+  constructor(readonly genesis: Genesis) {
+    this.follower = new HeaderChain(genesis)
+  }
+
+  /** The committed height this node knows. */
+  get height(): number {
+    return this.ledger !== undefined ? this.ledger.store.head.height : this.follower.height
+  }
+
+  async start(ctx: NodeContext): Promise<void> {
+    this.ctx = ctx
+    this.log = ctx.logger('chain')
+    this.ledger = ctx.component<LedgerComponent>('ledger')
+    for (const v of this.genesis.validators) {
+      const id = validatorPeerId(v.publicKey)
+      if (id.equals(ctx.libp2p.peerId)) continue
+      try {
+        await ctx.libp2p.peerStore.merge(id, { multiaddrs: [multiaddr(v.address)] })
+      } catch (err) {
+        this.log.warn('bad validator address in genesis', { address: v.address, error: (err as Error).message })
+      }
+    }
+    this.endpoint = new RpcEndpoint(ctx.libp2p, CHAIN_PROTOCOL, {
+      onRequest: async (peer, body) => await this.serve(peer, body),
+      onMessage: (peer, body) => this.onPush(peer, body),
+      onReject: (_peer, reason) => ctx.metrics.rejectedMessages.inc({ protocol: CHAIN_PROTOCOL, reason })
+    }, { maxFrameBytes: CHAIN_MAX_FRAME_BYTES })
+    await this.endpoint.start()
+    if (this.ledger !== undefined) {
+      this.ledger.onCommit((ev) => this.pushToSubscribers(ev.block.header!, ev.cert))
+    } else {
+      await this.loadPersisted()
+      this.poll = setInterval(() => { void this.catchUp() }, POLL_INTERVAL_MS)
+      this.poll.unref()
+      void this.catchUp()
+    }
+    ctx.control.register('chain.head', () => ({ height: this.height, full: this.ledger !== undefined }))
+    if (this.ledger === undefined) {
+      ctx.control.register('chain', (p) => this.followerInfo(typeof p.count === 'number' ? p.count : 10))
+    }
+  }
+
+  async stop(): Promise<void> {
+    clearInterval(this.poll)
+    await this.endpoint?.stop()
+    for (const w of this.waiters.splice(0)) w.resolve()
+  }
+
+  /** Resolves once the chain reaches `height` (or the timeout passes; then rejects). */
+  async waitForHeight(height: number, timeoutMs = 10_000): Promise<void> {
+    if (this.height >= height) return
+    if (this.ledger === undefined) void this.catchUp()
+    await new Promise<void>((resolve, reject) => {
+      const timer = setTimeout(() => reject(new Error(`chain did not reach height ${height} within ${timeoutMs} ms`)), timeoutMs)
+      this.waiters.push({ height, resolve: () => { clearTimeout(timer); resolve() } })
+    })
+  }
+
+  /** A committed header this node holds. */
+  async header(height: number): Promise<BlockHeader | undefined> {
+    if (this.ledger !== undefined) return await this.ledger.store.getHeader(height)
+    return this.follower.header(height)
+  }
+
+  /**
+   * The record of a terminal, verified: served with a Merkle proof against a certified header
+   * that is at least as new as this node's head. Full nodes read their own state.
+   */
+  async getRecord(terminalId: Uint8Array, opts: { from?: PeerId[] } = {}): Promise<VerifiedRecord | undefined> {
+    if (this.ledger !== undefined) {
+      const store = this.ledger.store
+      const record = store.state.getRecord(terminalId)
+      const header = await store.getHeader(store.head.height)
+      return record === undefined ? undefined : { record, header: header!, height: store.head.height }
+    }
+    const servers = opts.from ?? this.validatorPeers()
+    let lastErr: Error | undefined
+    for (const peer of servers) {
+      try {
+        const resp = ChainResponse.decode(await this.endpoint!.request(peer, ChainRequest.encode({ kind: KIND.record, from: 0, max: 0, terminalId: terminalId as Uint8Array<ArrayBuffer>, height: 0 })))
+        const v = await this.checkRecordResponse(terminalId, resp)
+        if (v === 'absent') return undefined
+        return v
+      } catch (err) {
+        lastErr = err as Error
+        this.log?.debug('record lookup failed', { peer: peer.toString(), error: lastErr.message })
+      }
+    }
+    throw new Error(`no server gave a valid record for ${toHex(terminalId)}: ${lastErr?.message ?? 'no servers'}`)
+  }
+
+  /** Checks a record response from an untrusted server. */
+  async checkRecordResponse(terminalId: Uint8Array, resp: ChainResponse): Promise<VerifiedRecord | 'absent'> {
+    if (resp.headers.length !== 1) throw new Error('record response without its header')
+    const header = decodeHeader(resp.headers[0].header)
+    if (header.height > this.follower.height) {
+      await this.syncTo(header.height, resp.headers[0])
+    }
+    const ours = this.follower.header(header.height)
+    if (ours === undefined || !bytesEqual(headerHash(ours), headerHash(header))) throw new Error(`header ${header.height} is not on the committed chain`)
+    if (header.height < this.follower.height) throw new Error(`stale record: proof at height ${header.height}, chain at ${this.follower.height}`)
+    // No proof of absence exists in the state tree: a server that hides a record can only make
+    // authentication fail (denial), never succeed, and it is asked again next time.
+    if (resp.record.length === 0) return 'absent'
+    const record = decodeRecord(resp.record)
+    if (!bytesEqual(record.terminalId, terminalId)) throw new Error('record for another terminal')
+    if (!verifyRecordProof(header, record, decodeRecordProof(resp.proof))) throw new Error('record proof does not verify')
+    return { record, header, height: header.height }
+  }
+
+  validatorPeers(): PeerId[] {
+    const me = this.ctx!.libp2p.peerId
+    const ids = this.genesis.validators.map((v) => validatorPeerId(v.publicKey)).filter((p) => !p.equals(me))
+    // Prefer validators we are connected to.
+    const connected = new Set(this.ctx!.libp2p.getConnections().map((c) => c.remotePeer.toString()))
+    return ids.sort((a, b) => Number(connected.has(b.toString())) - Number(connected.has(a.toString())))
+  }
+
+  // --------------------------------------------------------------- serving
+
+  private async serve(peer: PeerId, body: Uint8Array): Promise<Uint8Array> {
+    let req: ChainRequest
+    try {
+      req = ChainRequest.decode(body)
+    } catch (err) {
+      throw new RpcError('malformed', (err as Error).message)
+    }
+    const head = this.height
+    switch (req.kind) {
+      case KIND.headers: {
+        const max = Math.min(Math.max(req.max, 1), MAX_HEADERS_PER_RESPONSE)
+        const headers: CertifiedHeader[] = []
+        for (let h = Math.max(req.from, 1); h <= head && headers.length < max; h++) {
+          const ch = await this.certifiedHeader(h)
+          if (ch === undefined) break
+          headers.push(ch)
+        }
+        return ChainResponse.encode({ head, headers, record: new Uint8Array(0), proof: new Uint8Array(0), block: new Uint8Array(0), cert: new Uint8Array(0) })
+      }
+      case KIND.record: {
+        if (this.ledger === undefined) throw new RpcError('unsupported', 'not a full node')
+        const store = this.ledger.store
+        const height = store.head.height
+        const record = store.state.getRecord(req.terminalId)
+        const proof = record === undefined ? undefined : proveRecord(store.state, req.terminalId)
+        const ch = await this.certifiedHeader(height)
+        return ChainResponse.encode({
+          head: height, headers: ch === undefined ? [] : [ch],
+          record: record === undefined ? new Uint8Array(0) : encodeRecord(record) as Uint8Array<ArrayBuffer>,
+          proof: proof === undefined ? new Uint8Array(0) : encodeRecordProof(proof) as Uint8Array<ArrayBuffer>,
+          block: new Uint8Array(0), cert: new Uint8Array(0)
+        })
+      }
+      case KIND.block: {
+        if (this.ledger === undefined) throw new RpcError('unsupported', 'not a full node')
+        const block = await this.ledger.store.getBlock(req.height)
+        const cert = await this.ledger.store.getCommitCertificate(req.height)
+        if (block === undefined || cert === undefined) throw new RpcError('not-found', `no block ${req.height}`)
+        return ChainResponse.encode({ head, headers: [], record: new Uint8Array(0), proof: new Uint8Array(0), block: encodeBlock(block) as Uint8Array<ArrayBuffer>, cert: encodeCommitCertificate(cert) as Uint8Array<ArrayBuffer> })
+      }
+      case KIND.subscribe: {
+        if (this.ledger === undefined) throw new RpcError('unsupported', 'not a full node')
+        if (this.subscribers.size >= MAX_SUBSCRIBERS && !this.subscribers.has(peer.toString())) throw new RpcError('busy', 'too many subscribers')
+        this.subscribers.set(peer.toString(), peer)
+        return ChainResponse.encode({ head, headers: [], record: new Uint8Array(0), proof: new Uint8Array(0), block: new Uint8Array(0), cert: new Uint8Array(0) })
+      }
+      default:
+        throw new RpcError('malformed', `unknown request kind ${req.kind}`)
+    }
+  }
+
+  private async certifiedHeader(height: number): Promise<CertifiedHeader | undefined> {
+    if (this.ledger !== undefined) {
+      const header = await this.ledger.store.getHeader(height)
+      const cert = await this.ledger.store.getCommitCertificate(height)
+      if (header === undefined || cert === undefined) return undefined
+      return { header: encodeHeader(header) as Uint8Array<ArrayBuffer>, cert: encodeCommitCertificate(cert) as Uint8Array<ArrayBuffer> }
+    }
+    return this.followerCerts.get(height)
+  }
+
+  private pushToSubscribers(header: BlockHeader, cert: CommitCertificate): void {
+    const msg = ChainPush.encode({ head: { header: encodeHeader(header) as Uint8Array<ArrayBuffer>, cert: encodeCommitCertificate(cert) as Uint8Array<ArrayBuffer> } })
+    for (const [key, peer] of this.subscribers) {
+      this.endpoint!.send(peer, msg).catch(() => { this.subscribers.delete(key) })
+    }
+    this.wake()
+  }
+
+  // --------------------------------------------------------------- following
+
+  private readonly followerCerts = new Map<number, CertifiedHeader>()
+  private subscribed = new Set<string>()
+
+  private onPush(peer: PeerId, body: Uint8Array): void {
+    if (this.ledger !== undefined) return
+    const push = ChainPush.decode(body)
+    if (push.head === undefined) throw new Error('push without header')
+    void this.syncTo(decodeHeader(push.head.header).height, push.head).catch((err: Error) => {
+      this.log?.debug('push rejected', { peer: peer.toString(), error: err.message })
+    })
+  }
+
+  /** Follows the chain up to `target`, fetching missing headers; `last` may be the target itself. */
+  private async syncTo(target: number, last?: CertifiedHeader): Promise<void> {
+    while (this.follower.height < target) {
+      if (last !== undefined && decodeHeader(last.header).height === this.follower.height + 1) {
+        await this.acceptCertified(last)
+        continue
+      }
+      await this.fetchHeaders(target)
+    }
+  }
+
+  private async fetchHeaders(target: number): Promise<void> {
+    for (const peer of this.validatorPeers()) {
+      try {
+        const resp = ChainResponse.decode(await this.endpoint!.request(peer, ChainRequest.encode({ kind: KIND.headers, from: this.follower.height + 1, max: MAX_HEADERS_PER_RESPONSE, terminalId: new Uint8Array(0), height: 0 })))
+        if (resp.headers.length === 0) continue
+        for (const ch of resp.headers) await this.acceptCertified(ch)
+        if (this.follower.height >= target || resp.head <= this.follower.height) return
+      } catch (err) {
+        this.log?.debug('header fetch failed', { peer: peer.toString(), error: (err as Error).message })
+      }
+    }
+    if (this.follower.height < target) throw new Error(`could not reach height ${target}`)
+  }
+
+  private async acceptCertified(ch: CertifiedHeader, peer?: PeerId): Promise<void> {
+    const header = decodeHeader(ch.header)
+    const cert = decodeCommitCertificate(ch.cert)
+    let r = this.follower.accept(header, cert)
+    if (!r.ok && r.reason === 'need-body') {
+      const block = await this.fetchBlock(header.height, peer)
+      if (!bytesEqual(headerHash(block.block.header!), headerHash(header))) throw new Error(`block ${header.height} does not match its header`)
+      r = this.follower.acceptBlock(block.block, cert)
+    }
+    if (!r.ok) throw new Error(`header ${header.height} rejected: ${r.reason} (${r.detail})`)
+    this.followerCerts.set(header.height, ch)
+    await this.ctx!.datastore.put(new Key(`/chain/headers/${header.height.toString(16).padStart(16, '0')}`), ChainPush.encode({ head: ch }))
+    this.wake()
+  }
+
+  private async fetchBlock(height: number, prefer?: PeerId): Promise<{ block: Block, cert: CommitCertificate }> {
+    const peers = prefer === undefined ? this.validatorPeers() : [prefer, ...this.validatorPeers()]
+    for (const peer of peers) {
+      try {
+        const resp = ChainResponse.decode(await this.endpoint!.request(peer, ChainRequest.encode({ kind: KIND.block, from: 0, max: 0, terminalId: new Uint8Array(0), height })))
+        return { block: decodeBlock(resp.block), cert: decodeCommitCertificate(resp.cert) }
+      } catch { /* next */ }
+    }
+    throw new Error(`no validator served block ${height}`)
+  }
+
+  private async catchUp(): Promise<void> {
+    if (this.syncing !== undefined) return await this.syncing
+    this.syncing = (async () => {
+      try {
+        await this.subscribe()
+        await this.fetchHeaders(this.follower.height + 1).catch(() => {})
+      } finally {
+        this.syncing = undefined
+      }
+    })()
+    await this.syncing
+  }
+
+  private async subscribe(): Promise<void> {
+    const connected = new Set(this.ctx!.libp2p.getConnections().map((c) => c.remotePeer.toString()))
+    for (const key of [...this.subscribed]) if (!connected.has(key)) this.subscribed.delete(key)
+    for (const peer of this.validatorPeers()) {
+      if (this.subscribed.size >= SUBSCRIBE_TO) return
+      if (this.subscribed.has(peer.toString())) continue
+      try {
+        await this.endpoint!.request(peer, ChainRequest.encode({ kind: KIND.subscribe, from: 0, max: 0, terminalId: new Uint8Array(0), height: 0 }), { timeoutMs: 3000 })
+        this.subscribed.add(peer.toString())
+      } catch { /* try the next validator */ }
+    }
+  }
+
+  private async loadPersisted(): Promise<void> {
+    let n = 0
+    for await (const { value } of this.ctx!.datastore.query({ prefix: '/chain/headers/' })) {
+      const push = ChainPush.decode(value)
+      if (push.head === undefined) break
+      const header = decodeHeader(push.head.header)
+      if (header.height !== this.follower.height + 1) break
+      // Stored headers were checked before they were written; a damaged one is refused here.
+      const r = this.follower.accept(header, decodeCommitCertificate(push.head.cert))
+      if (!r.ok) {
+        this.log?.warn('stored header rejected; refetching from validators', { height: header.height, reason: r.reason })
+        break
+      }
+      this.followerCerts.set(header.height, push.head)
+      n++
+    }
+    if (n > 0) this.log?.info('headers loaded', { height: this.follower.height })
+  }
+
+  private wake(): void {
+    const h = this.height
+    for (let i = this.waiters.length - 1; i >= 0; i--) {
+      if (this.waiters[i].height <= h) this.waiters.splice(i, 1)[0].resolve()
+    }
+  }
+
+  private followerInfo(count: number): { networkId: string, height: number, headHash: string, headers: ReturnType<typeof summarizeHeader>[] } {
+    const headers = []
+    for (let h = this.follower.height; h >= Math.max(0, this.follower.height - count + 1); h--) {
+      const header = this.follower.header(h)
+      if (header !== undefined) headers.push(summarizeHeader(header))
+    }
+    return { networkId: this.genesis.networkId, height: this.follower.height, headHash: this.follower.headHash, headers }
+  }
+}
+
