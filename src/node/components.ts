@@ -4,6 +4,7 @@ import type { NodeComponent } from './component.js'
 import type { NodeConfig } from './config.js'
 import type { Genesis } from '../ledger/index.js'
 import { LedgerComponent } from '../chain/ledger-component.js'
+import { ChainComponent } from '../chain/chain-component.js'
 import { skipgraphComponent } from '../skipgraph/service/index.js'
 
 export interface ComponentOptions {
@@ -21,6 +22,7 @@ export function buildComponents(_opts: ComponentOptions): NodeComponent[] {
   const components: NodeComponent[] = []
   // Validators (and other full nodes) keep the whole ledger; everyone else follows headers.
   if (_opts.genesis !== undefined && _opts.config?.role === 'validator') components.push(new LedgerComponent(_opts.genesis))
+  if (_opts.genesis !== undefined) components.push(new ChainComponent(_opts.genesis))
   components.push(skipgraphComponent(_opts))
   return components
 }
