@@ -1,0 +1,410 @@
+// The 'auth' component: the authentication flows of both papers on libp2p.
+//   /gridauth/register/1.0.0  (validators serve) registration of an enrolled terminal (paper A 2.1)
+//   /gridauth/access/1.0.0    (validators serve) access authentication by PBFT (paper A 2.2)
+//   /gridauth/auth/1.0.0      (terminals serve)  hash-chain peer authentication (paper B 2.3)
+// Terminal side: register(), access(), authenticate(peer). After a peer authentication the
+// subject records its spent chain value and the verifier records the outcome (traceability),
+// both through consensus, serialised per terminal and batched by the primary.
+import { randomBytes } from 'node:crypto'
+import type { PeerId } from '@libp2p/interface'
+import { peerIdFromString } from '@libp2p/peer-id'
+import { multiaddr } from '@multiformats/multiaddr'
+import type { NodeComponent, NodeContext } from '../node/component.js'
+import { ControlMethodError } from '../node/control-server.js'
+import { RpcEndpoint, RpcError } from '../net/rpc.js'
+import { SubmitRequest, SubmitResult, AuthHello, AuthReply } from '../wire/auth.js'
+import {
+  decodeTx, makeAccessTx, makeAuthRecordTx, makeChainUpdateTx, makeChainRenewalTx, makeRegistrationTx, certificateHash, toHex, fromHex,
+  encodeHeader, encodeCommitCertificate, encodeRecord, encodeRecordProof, proveRecord, decodeHeader,
+  REASON_NAMES, Reason, TxType, type Genesis, type TerminalRecord
+} from '../ledger/index.js'
+import { codecs } from '../ledger/codec.js'
+import { verifyChainValueWithin } from '../crypto/hashchain.js'
+import { MAX_CHAIN_SKIP } from '../ledger/constants.js'
+import type { ChainComponent } from '../chain/chain-component.js'
+import type { LedgerComponent } from '../chain/ledger-component.js'
+import { TerminalState } from './terminal-state.js'
+import { SerialSubmitter, type TxSubmitter, type TxReceipt } from './submitter.js'
+import type { Logger } from '../util/log.js'
+import type { SigningKey } from '../crypto/ed25519.js'
+import { peerIdFromPublicKey } from '@libp2p/peer-id'
+import { publicKeyFromRaw } from '@libp2p/crypto/keys'
+
+export const REGISTER_PROTOCOL = '/gridauth/register/1.0.0'
+export const ACCESS_PROTOCOL = '/gridauth/access/1.0.0'
+export const AUTH_PROTOCOL = '/gridauth/auth/1.0.0'
+export const AUTH_MAX_FRAME_BYTES = 64 * 1024
+/** Renew the hash chain when this few values are left. */
+export const RENEW_THRESHOLD = 2
+/** Chain values a verifier remembers per subject, so one cannot be replayed before it is recorded. */
+export const SEEN_VALUES_PER_TERMINAL = 64
+
+/** Peer-authentication refusal reasons beyond the ledger's codes (auth.md). */
+export const AuthReason = {
+  WrongPeer: 100,
+  LookupFailed: 101,
+  VerifierNotReady: 102,
+  BadRequest: 103
+} as const
+
+export function reasonName(code: number): string {
+  return REASON_NAMES[code] ?? Object.entries(AuthReason).find(([, v]) => v === code)?.[0] ?? `reason-${code}`
+}
+
+export interface AuthOutcome {
+  accepted: boolean
+  reason: number
+  reasonName: string
+  detail: string
+  latencyMs: number
+  peerTerminal?: string
+}
+
+export interface AuthServiceOptions {
+  genesis: Genesis
+  /** The enrollment file from `gridauth enroll` (first start of a terminal). */
+  enrollmentFile?: string
+  /** How transactions reach consensus on this node (validators: local; others: /gridauth/tx). */
+  submitter: (ctx: NodeContext) => TxSubmitter
+}
+
+function bytesEqual(a: Uint8Array, b: Uint8Array): boolean {
+  return a.length === b.length && a.every((x, i) => x === b[i])
+}
+
+export class AuthService implements NodeComponent {
+  readonly name = 'auth'
+  private ctx!: NodeContext
+  private log!: Logger
+  private chain!: ChainComponent
+  private ledger: LedgerComponent | undefined
+  private submitter!: TxSubmitter
+  private terminal: TerminalState | undefined
+  private endpoints: RpcEndpoint[] = []
+  private authEp: RpcEndpoint | undefined
+  private readonly seen = new Map<string, string[]>()
+  /** Background submissions (chain updates, auth records): awaited on stop. */
+  private readonly background = new Set<Promise<unknown>>()
+
+  constructor(private readonly opts: AuthServiceOptions) {}
+
+  get key(): SigningKey {
+    return this.ctx.signingKey
+  }
+
+  get terminalId(): Uint8Array | undefined {
+    return this.terminal?.terminalId
+  }
+
+  async start(ctx: NodeContext): Promise<void> {
+    this.ctx = ctx
+    this.log = ctx.logger('auth')
+    const chain = ctx.component<ChainComponent>('chain')
+    if (chain === undefined) throw new Error('auth needs the chain component')
+    this.chain = chain
+    this.ledger = ctx.component<LedgerComponent>('ledger')
+    this.submitter = new SerialSubmitter(this.opts.submitter(ctx))
+    this.terminal = await TerminalState.open(ctx.datastore, {
+      enrollmentFile: this.opts.enrollmentFile,
+      publicKey: ctx.signingKey.publicKey,
+      chainLength: this.opts.genesis.hashChainLength
+    })
+    const reject = (protocol: string) => (_p: PeerId, reason: string) => ctx.metrics.rejectedMessages.inc({ protocol, reason })
+    if (this.ledger !== undefined) {
+      this.endpoints.push(new RpcEndpoint(ctx.libp2p, REGISTER_PROTOCOL, { onRequest: async (_p, b) => await this.serveSubmit(b, TxType.Registration), onReject: reject(REGISTER_PROTOCOL) }, { maxFrameBytes: AUTH_MAX_FRAME_BYTES, ratePerPeer: 20 }))
+      this.endpoints.push(new RpcEndpoint(ctx.libp2p, ACCESS_PROTOCOL, { onRequest: async (_p, b) => await this.serveSubmit(b, TxType.Access), onReject: reject(ACCESS_PROTOCOL) }, { maxFrameBytes: AUTH_MAX_FRAME_BYTES, ratePerPeer: 50 }))
+    } else {
+      // Clients of the validators' protocols: outbound streams only.
+      this.endpoints.push(new RpcEndpoint(ctx.libp2p, REGISTER_PROTOCOL, {}, { maxFrameBytes: AUTH_MAX_FRAME_BYTES }))
+      this.endpoints.push(new RpcEndpoint(ctx.libp2p, ACCESS_PROTOCOL, {}, { maxFrameBytes: AUTH_MAX_FRAME_BYTES }))
+    }
+    this.authEp = new RpcEndpoint(ctx.libp2p, AUTH_PROTOCOL, {
+      onRequest: async (peer, body) => await this.serveAuth(peer, body),
+      onReject: reject(AUTH_PROTOCOL)
+    }, { maxFrameBytes: 4096, ratePerPeer: 50, maxInflightPerPeer: 8 })
+    this.endpoints.push(this.authEp)
+    for (const ep of this.endpoints) await ep.start()
+    ctx.control.register('register', async () => await this.register())
+    ctx.control.register('access', async (p) => await this.access(typeof p.resource === 'string' ? p.resource : ''))
+    ctx.control.register('auth', async (p) => await this.authenticate(String(p.peer ?? ''), p.mutual === true))
+    ctx.control.register('identity', () => this.identityInfo())
+    ctx.control.register('submit', async (p) => {
+      let tx: Uint8Array
+      try {
+        tx = fromHex(String(p.tx ?? ''))
+        decodeTx(tx)
+      } catch (err) {
+        throw new ControlMethodError('bad-argument', `not a transaction: ${(err as Error).message}`)
+      }
+      const r = await this.submitter.submit(tx)
+      return { code: r.code, reason: reasonName(r.code), height: r.height }
+    })
+    if (this.terminal !== undefined) this.log.info('terminal identity', { terminal: toHex(this.terminal.terminalId), serial: this.terminal.enrollment.serial })
+  }
+
+  async stop(): Promise<void> {
+    await Promise.allSettled([...this.background])
+    for (const ep of this.endpoints) await ep.stop()
+    this.endpoints = []
+  }
+
+  private identityInfo(): Record<string, unknown> {
+    if (this.terminal === undefined) return { enrolled: false }
+    const w = this.terminal.wallet
+    return { enrolled: true, terminal: toHex(this.terminal.terminalId), serial: this.terminal.enrollment.serial, chainRemaining: w.remaining, chainLength: w.length, chainGeneration: w.generation }
+  }
+
+  private requireTerminal(): TerminalState {
+    if (this.terminal === undefined) throw new ControlMethodError('not-enrolled', 'this node has no enrollment; start it with --enrollment <file from gridauth enroll>')
+    return this.terminal
+  }
+
+  // ------------------------------------------------------------ validator side
+
+  private async serveSubmit(body: Uint8Array, type: number): Promise<Uint8Array> {
+    let tx: Uint8Array
+    let client: Uint8Array | 'operator'
+    try {
+      tx = SubmitRequest.decode(body).tx
+      const d = decodeTx(tx)
+      if (d.tx.type !== type) throw new Error(`expected a ${type === TxType.Registration ? 'registration' : 'access request'}`)
+      client = d.client
+    } catch (err) {
+      throw new RpcError('malformed', (err as Error).message)
+    }
+    const receipt = await this.submitter.submit(tx)
+    return SubmitResult.encode(await this.resultFor(receipt, client === 'operator' ? undefined : client))
+  }
+
+  /** The receipt, plus the terminal's record and its proof against the current head. */
+  private async resultFor(receipt: TxReceipt, terminalId: Uint8Array | undefined): Promise<SubmitResult> {
+    const store = this.ledger!.store
+    const headHeight = store.head.height
+    const header = (await store.getHeader(headHeight))!
+    const cert = (await store.getCommitCertificate(headHeight))!
+    const record = terminalId === undefined ? undefined : store.state.getRecord(terminalId)
+    const proof = terminalId === undefined || record === undefined ? undefined : proveRecord(store.state, terminalId)
+    return {
+      code: receipt.code,
+      reason: reasonName(receipt.code),
+      height: receipt.height,
+      header: encodeHeader(header) as Uint8Array<ArrayBuffer>,
+      cert: encodeCommitCertificate(cert) as Uint8Array<ArrayBuffer>,
+      record: (record === undefined ? new Uint8Array(0) : encodeRecord(record)) as Uint8Array<ArrayBuffer>,
+      proof: (proof === undefined ? new Uint8Array(0) : encodeRecordProof(proof)) as Uint8Array<ArrayBuffer>
+    }
+  }
+
+  // ------------------------------------------------------------ terminal side: paper A
+
+  /** Sends a registration or access request to the validators, one after another until one answers. */
+  private async sendToValidators(protocol: string, tx: Uint8Array): Promise<SubmitResult> {
+    const ep = this.endpoints.find((e) => e.protocol === protocol)!
+    let last: Error | undefined
+    for (const peer of this.chain.validatorPeers()) {
+      try {
+        return SubmitResult.decode(await ep.request(peer, SubmitRequest.encode({ tx: tx as Uint8Array<ArrayBuffer> }), { timeoutMs: 15_000 }))
+      } catch (err) {
+        last = err as Error
+        this.log.debug('validator did not answer', { peer: peer.toString(), protocol, error: last.message })
+      }
+    }
+    if (this.ledger !== undefined) {
+      // A validator that is also a terminal submits to its own consensus.
+      const receipt = await this.submitter.submit(tx)
+      const d = decodeTx(tx)
+      return await this.resultFor(receipt, d.client === 'operator' ? undefined : d.client)
+    }
+    throw new ControlMethodError('unavailable', `no validator answered: ${last?.message ?? 'none known'}`)
+  }
+
+  /** Checks a validator's answer: its header must be on our certified chain and the proof verify. */
+  private async checkResult(res: SubmitResult, terminalId: Uint8Array): Promise<TerminalRecord | undefined> {
+    if (res.record.length === 0) return undefined
+    const v = await this.chain.checkRecordResponse(terminalId, {
+      head: decodeHeader(res.header).height,
+      headers: [{ header: res.header, cert: res.cert }],
+      record: res.record,
+      proof: res.proof,
+      block: new Uint8Array(0),
+      cert: new Uint8Array(0)
+    }).catch(async (err: Error) => {
+      // Our chain may have moved on since the validator answered: ask again, freshly proven.
+      this.log.debug('registration answer not current, re-reading the record', { error: err.message })
+      return await this.chain.getRecord(terminalId)
+    })
+    if (v === 'absent' || v === undefined) return undefined
+    return v.record
+  }
+
+  async register(): Promise<Record<string, unknown>> {
+    const t = this.requireTerminal()
+    const tx = await t.registrationTx(async () => makeRegistrationTx(this.key, this.opts.genesis.networkId, codecs.signedEnrollment.decode(t.enrollment.signed), {
+      chainAnchor: t.wallet.anchor, chainLength: t.wallet.length, requestId: await t.requestId()
+    }))
+    const t0 = performance.now()
+    const res = await this.sendToValidators(REGISTER_PROTOCOL, tx)
+    const record = await this.checkResult(res, t.terminalId)
+    // Retrying after a lost reply is safe: the same transaction comes back as a duplicate of
+    // our own registration, which counts as success.
+    const ours = record !== undefined && bytesEqual(record.identity!.publicKey, this.key.publicKey)
+    const registered = res.code === Reason.Ok || (res.code === Reason.DuplicateTerminal && ours)
+    return {
+      registered, code: res.code, reason: res.reason, height: res.height, terminal: toHex(t.terminalId),
+      latencyMs: Math.round((performance.now() - t0) * 100) / 100,
+      certificate: ours && record!.certificate !== undefined
+        ? { notBefore: record!.certificate.notBefore, notAfter: record!.certificate.notAfter, issuedHeight: record!.certificate.issuedHeight, hash: toHex(certificateHash(record!.certificate)) }
+        : null
+    }
+  }
+
+  async access(resource = ''): Promise<Record<string, unknown>> {
+    const t = this.requireTerminal()
+    const mine = await this.chain.getRecord(t.terminalId)
+    if (mine === undefined || mine.record.certificate === undefined) throw new ControlMethodError('not-registered', 'this terminal is not registered yet; run `gridauth register`')
+    const tx = makeAccessTx(this.key, this.opts.genesis.networkId, {
+      terminalId: t.terminalId, certificateHash: certificateHash(mine.record.certificate), timestamp: Date.now(),
+      nonce: randomBytes(16), requestId: await t.requestId(), resource
+    })
+    const t0 = performance.now()
+    const res = await this.sendToValidators(ACCESS_PROTOCOL, tx)
+    const latencyMs = performance.now() - t0
+    this.ctx.metrics.authLatency.observe(latencyMs / 1000)
+    this.ctx.metrics.authTotal.inc({ outcome: res.code === Reason.Ok ? 'accepted' : 'denied' })
+    return { granted: res.code === Reason.Ok, code: res.code, reason: res.reason, height: res.height, latencyMs: Math.round(latencyMs * 100) / 100 }
+  }
+
+  // ------------------------------------------------------------ paper B: peer authentication
+
+  /** Authenticates this terminal to `target` (a peer id or a multiaddr ending in /p2p/<id>). */
+  async authenticate(target: string, mutual: boolean): Promise<AuthOutcome> {
+    const t = this.requireTerminal()
+    let peer: PeerId
+    try {
+      if (target.startsWith('/')) {
+        const ma = multiaddr(target)
+        const id = ma.getComponents().findLast((c) => c.name === 'p2p')?.value
+        if (id === undefined) throw new Error('multiaddr must end in /p2p/<peer id>')
+        peer = peerIdFromString(id)
+        await this.ctx.libp2p.peerStore.merge(peer, { multiaddrs: [ma] })
+      } else {
+        peer = peerIdFromString(target)
+      }
+    } catch (err) {
+      throw new ControlMethodError('bad-argument', `'${target}' is not a peer id or multiaddr: ${(err as Error).message}`)
+    }
+    await this.renewIfNeeded(t)
+    const t0 = performance.now()
+    const value = await t.wallet.reveal() // persisted as spent before it leaves this node
+    let reply: AuthReply
+    try {
+      reply = AuthReply.decode(await this.authEp!.request(peer, AuthHello.encode({ terminalId: t.terminalId as Uint8Array<ArrayBuffer>, value: value as Uint8Array<ArrayBuffer>, mutual }), { timeoutMs: 15_000 }))
+    } catch (err) {
+      this.ctx.metrics.authTotal.inc({ outcome: 'error' })
+      throw new ControlMethodError('unavailable', `peer ${peer.toString()} did not answer: ${(err as Error).message}`)
+    }
+    // The value left this node: record it as spent whatever B said (it can never be used again).
+    this.inBackground(this.recordSpent(t, value))
+    let outcome: AuthOutcome = { accepted: reply.accepted, reason: reply.reason, reasonName: reasonName(reply.reason), detail: reply.detail, latencyMs: 0 }
+    if (reply.accepted && mutual) {
+      // B proved itself the same way: check its value against its record.
+      const check = await this.verifySubject(peer, reply.terminalId, reply.value)
+      outcome = { ...outcome, accepted: check.reason === 0, reason: check.reason, reasonName: reasonName(check.reason), detail: check.detail, peerTerminal: toHex(reply.terminalId) }
+      this.inBackground(this.recordAuth(t, reply.terminalId, check.reason === 0, check.reason, check.chainHeight))
+    }
+    outcome.latencyMs = Math.round((performance.now() - t0) * 100) / 100
+    this.ctx.metrics.authLatency.observe(outcome.latencyMs / 1000)
+    this.ctx.metrics.authTotal.inc({ outcome: outcome.accepted ? 'accepted' : 'denied' })
+    return outcome
+  }
+
+  private async serveAuth(peer: PeerId, body: Uint8Array): Promise<Uint8Array> {
+    let hello: AuthHello
+    try {
+      hello = AuthHello.decode(body)
+      if (hello.terminalId.length !== 32 || hello.value.length === 0 || hello.value.length > 64) throw new Error('bad field sizes')
+    } catch (err) {
+      throw new RpcError('malformed', (err as Error).message)
+    }
+    const me = this.terminal
+    if (me === undefined) {
+      return AuthReply.encode({ accepted: false, reason: AuthReason.VerifierNotReady, detail: 'this node is not an enrolled terminal', terminalId: new Uint8Array(0), value: new Uint8Array(0) })
+    }
+    const check = await this.verifySubject(peer, hello.terminalId, hello.value)
+    this.inBackground(this.recordAuth(me, hello.terminalId, check.reason === 0, check.reason, check.chainHeight))
+    const reply: AuthReply = { accepted: check.reason === 0, reason: check.reason, detail: check.detail, terminalId: new Uint8Array(0), value: new Uint8Array(0) }
+    if (check.reason === 0 && hello.mutual) {
+      await this.renewIfNeeded(me)
+      const mine = await me.wallet.reveal()
+      this.inBackground(this.recordSpent(me, mine))
+      reply.terminalId = me.terminalId as Uint8Array<ArrayBuffer>
+      reply.value = mine as Uint8Array<ArrayBuffer>
+    }
+    return AuthReply.encode(reply)
+  }
+
+  /**
+   * Paper B's check, hardened: the subject's record comes verified and current from the chain
+   * (never from the subject), the stream must come from the PeerId registered for it (so a value
+   * shown to one verifier cannot be replayed to another), it is neither revoked nor expired, and
+   * H^k(value) is its latest identity hash for a small k (values a crash skipped).
+   */
+  private async verifySubject(peer: PeerId, terminalId: Uint8Array, value: Uint8Array): Promise<{ reason: number, detail: string, chainHeight: number }> {
+    let rec
+    try {
+      rec = await this.chain.getRecord(terminalId)
+    } catch (err) {
+      return { reason: AuthReason.LookupFailed, detail: (err as Error).message, chainHeight: 0 }
+    }
+    if (rec === undefined) return { reason: Reason.UnknownTerminal, detail: 'no such terminal on the chain', chainHeight: 0 }
+    const r = rec.record
+    const registeredPeer = peerIdFromPublicKey(publicKeyFromRaw(r.identity!.publicKey))
+    if (!registeredPeer.equals(peer)) return { reason: AuthReason.WrongPeer, detail: `terminal is registered to ${registeredPeer.toString()}`, chainHeight: r.chainHeight }
+    if (r.revoked) return { reason: Reason.Revoked, detail: `revoked at height ${r.revokedHeight}`, chainHeight: r.chainHeight }
+    if (r.certificate === undefined || Date.now() > r.certificate.notAfter) return { reason: Reason.CertificateExpired, detail: 'certificate expired', chainHeight: r.chainHeight }
+    const key = toHex(terminalId)
+    const v = toHex(value)
+    const seen = this.seen.get(key) ?? []
+    if (seen.includes(v)) return { reason: Reason.ReplayedChainValue, detail: 'value already used', chainHeight: r.chainHeight }
+    const steps = verifyChainValueWithin(r.latestIdentityHash, value, MAX_CHAIN_SKIP)
+    if (steps === null) {
+      return { reason: Reason.InvalidChainValue, detail: 'value does not hash to the latest identity hash', chainHeight: r.chainHeight }
+    }
+    seen.push(v)
+    if (seen.length > SEEN_VALUES_PER_TERMINAL) seen.shift()
+    this.seen.set(key, seen)
+    return { reason: 0, detail: '', chainHeight: r.chainHeight - steps }
+  }
+
+  private async renewIfNeeded(t: TerminalState): Promise<void> {
+    if (!t.wallet.needsRenewal(RENEW_THRESHOLD) && !t.wallet.renewalPending) return
+    const msg = await t.wallet.renew(randomBytes(32), this.opts.genesis.hashChainLength)
+    const tx = makeChainRenewalTx(this.key, this.opts.genesis.networkId, {
+      terminalId: t.terminalId, lastValue: msg.revealed, newAnchor: msg.newAnchor, newLength: msg.newLength, requestId: await t.requestId()
+    })
+    const r = await this.submitter.submit(tx)
+    this.log.info('hash chain renewed', { code: reasonName(r.code), height: r.height, length: msg.newLength })
+    if (r.code !== Reason.Ok) throw new ControlMethodError('renewal-failed', `hash-chain renewal refused: ${reasonName(r.code)}`)
+  }
+
+  private async recordSpent(t: TerminalState, value: Uint8Array): Promise<void> {
+    const tx = makeChainUpdateTx(this.key, this.opts.genesis.networkId, { terminalId: t.terminalId, value, requestId: await t.requestId() })
+    const r = await this.submitter.submit(tx)
+    if (r.code !== Reason.Ok) this.log.warn('chain update refused', { reason: reasonName(r.code), height: r.height })
+  }
+
+  private async recordAuth(me: TerminalState, subject: Uint8Array, success: boolean, reason: number, chainHeight: number): Promise<void> {
+    const tx = makeAuthRecordTx(this.key, this.opts.genesis.networkId, {
+      verifierId: me.terminalId, subjectId: subject, time: Date.now(), success, reason, subjectChainHeight: Math.max(0, chainHeight), requestId: await me.requestId()
+    })
+    const r = await this.submitter.submit(tx)
+    if (r.code !== Reason.Ok) this.log.warn('authentication record refused', { reason: reasonName(r.code), height: r.height })
+  }
+
+  private inBackground(p: Promise<unknown>): void {
+    const q = p.catch((err: Error) => this.log.warn('background submission failed', { error: err.message }))
+    this.background.add(q)
+    void q.finally(() => this.background.delete(q))
+  }
+}
+
