@@ -4,7 +4,7 @@
 import { join } from 'node:path'
 import type { NodeComponent, NodeContext } from '../node/component.js'
 import { LedgerStore } from '../ledger/store.js'
-import { headerHash, toHex, fromHex, viewOf, type Genesis, type Block, type CommitCertificate, type BlockHeader, type ExecutedBlock, type ApplyResult } from '../ledger/index.js'
+import { headerHash, toHex, fromHex, viewOf, decodeTx, TxType, REASON_NAMES, TX_TYPE_NAMES, type Genesis, type Block, type CommitCertificate, type BlockHeader, type ExecutedBlock, type ApplyResult } from '../ledger/index.js'
 import { ControlMethodError } from '../node/control-server.js'
 import type { Logger } from '../util/log.js'
 
@@ -13,6 +13,16 @@ export interface CommitEvent {
   cert: CommitCertificate
   result: ApplyResult
   headerHash: Uint8Array
+}
+
+export interface AuditEntry {
+  height: number
+  /** Block time (ms since the epoch). */
+  time: number
+  type: string
+  code: number
+  result: string
+  detail: Record<string, unknown>
 }
 
 export type CommitListener = (ev: CommitEvent) => void
@@ -54,6 +64,7 @@ export class LedgerComponent implements NodeComponent {
     ctx.metrics.chainHeight.collectWith(() => this.store.head.height)
     ctx.control.register('chain', async (p) => await this.chainInfo(typeof p.count === 'number' ? p.count : 10))
     ctx.control.register('view', (p) => this.viewInfo(typeof p.terminal === 'string' ? p.terminal : undefined))
+    ctx.control.register('audit', async (p) => await this.audit(String(p.terminal ?? '')))
     this.log.info('ledger open', { height: this.store.head.height, network: this.genesis.networkId })
   }
 
@@ -88,6 +99,53 @@ export class LedgerComponent implements NodeComponent {
       if (header !== undefined) headers.push(summarizeHeader(header))
     }
     return { networkId: this.genesis.networkId, height: head.height, headHash: toHex(head.headerHash), headers }
+  }
+
+  /**
+   * Every transaction and recorded outcome on the chain that concerns a terminal, oldest first:
+   * its registration, access requests, chain updates and renewals, authentications as subject or
+   * verifier (paper B traceability), revocation, and every refusal with its reason.
+   */
+  async audit(terminal: string): Promise<AuditEntry[]> {
+    let id: Uint8Array
+    try {
+      id = fromHex(terminal)
+      if (id.length !== 32) throw new Error('length')
+    } catch {
+      throw new ControlMethodError('bad-argument', `'${terminal}' is not a terminal id (64 hex digits)`)
+    }
+    const hex = toHex(id)
+    const out: AuditEntry[] = []
+    for (let h = 1; h <= this.store.head.height; h++) {
+      const block = await this.store.getBlock(h)
+      const results = await this.store.getResults(h) ?? []
+      if (block === undefined) continue
+      block.txs.forEach((raw, i) => {
+        const res = results[i]
+        let d: ReturnType<typeof decodeTx> | undefined
+        try { d = decodeTx(raw) } catch { d = undefined }
+        const involved = new Set<string>()
+        if (res !== undefined && res.terminalId.length > 0) involved.add(toHex(res.terminalId))
+        if (d !== undefined && d.client !== 'operator') involved.add(toHex(d.client))
+        let detail: Record<string, unknown> = {}
+        if (d?.tx.type === TxType.AuthRecord) {
+          const ar = d.tx.body
+          involved.add(toHex(ar.subjectId))
+          detail = { verifier: toHex(ar.verifierId), subject: toHex(ar.subjectId), success: ar.success, outcome: ar.success ? 'accepted' : REASON_NAMES[ar.reason] ?? `reason-${ar.reason}`, time: ar.time }
+        } else if (d?.tx.type === TxType.Revocation) {
+          involved.add(toHex(d.tx.body.terminalId))
+          detail = { reason: d.tx.body.reason }
+        } else if (d?.tx.type === TxType.Access) {
+          detail = { resource: d.tx.body.resource, time: d.tx.body.timestamp }
+        }
+        if (!involved.has(hex)) return
+        out.push({
+          height: h, time: block.header!.timestamp, type: TX_TYPE_NAMES[res?.type ?? d?.tx.type ?? 0] ?? 'unknown',
+          code: res?.code ?? -1, result: res === undefined ? 'unknown' : REASON_NAMES[res.code] ?? `reason-${res.code}`, detail
+        })
+      })
+    }
+    return out
   }
 
   viewInfo(terminal?: string): Array<{ terminal: string, headerHash: string, height: number, chainHeight: number, latestIdentityHash: string, revoked: boolean }> {

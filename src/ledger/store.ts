@@ -27,7 +27,7 @@ import type { Genesis } from './genesis.js'
 import { decodeRecord } from './proof.js'
 import {
   apply, commitBlock, executeBlock, genesisBlock, genesisState, stateFromParts, BlockError,
-  type ApplyResult, type Block, type BlockHeader, type ExecOptions, type ExecutedBlock, type LedgerOptions, type LedgerState, type TerminalRecord
+  type ApplyResult, type Block, type BlockHeader, type ExecOptions, type ExecutedBlock, type LedgerOptions, type LedgerState, type TerminalRecord, type TxResult
 } from './state.js'
 
 export class StoreCorruptionError extends Error {
@@ -52,6 +52,7 @@ const K = {
   header: (h: number) => `/ledger/header/${h16(h)}`,
   block: (h: number) => `/ledger/block/${h16(h)}`,
   cert: (h: number) => `/ledger/cert/${h16(h)}`,
+  results: (h: number) => `/ledger/results/${h16(h)}`,
   hash: (hash: Uint8Array) => `/ledger/hash/${toHex(hash)}`,
   record: (i: number) => `/ledger/record/${i8(i)}`,
   recordPrefix: '/ledger/record/',
@@ -76,6 +77,31 @@ function readU64(b: Uint8Array, off = 0): number {
 }
 
 export interface Head { height: number, headerHash: Uint8Array }
+
+/** Results of a block: each TxResult length-prefixed (u16, big-endian). */
+function encodeResults (results: readonly TxResult[]): Uint8Array {
+  const parts = results.map(r => codecs.txResult.encode(r))
+  const out = new Uint8Array(parts.reduce((n, p) => n + 2 + p.length, 0))
+  let o = 0
+  for (const p of parts) {
+    out[o] = p.length >> 8
+    out[o + 1] = p.length & 0xff
+    out.set(p, o + 2)
+    o += 2 + p.length
+  }
+  return out
+}
+
+function decodeResults (b: Uint8Array): TxResult[] {
+  const out: TxResult[] = []
+  let o = 0
+  while (o + 2 <= b.length) {
+    const n = (b[o] << 8) | b[o + 1]
+    out.push(codecs.txResult.decode(b.subarray(o + 2, o + 2 + n)))
+    o += 2 + n
+  }
+  return out
+}
 
 export class LedgerStore {
   readonly path: string
@@ -183,6 +209,7 @@ export class LedgerStore {
         { type: 'put', key: K.header(h), value: encodeHeader(ex.header) },
         { type: 'put', key: K.block(h), value: encodeBlock(block) },
         { type: 'put', key: K.cert(h), value: encodeCommitCertificate(cert) },
+        { type: 'put', key: K.results(h), value: encodeResults(ex.results) },
         { type: 'put', key: K.hash(ex.headerHash), value: u64(h) }
       ]
       for (const c of ex.changed) ops.push({ type: 'put', key: K.record(c.index), value: c.bytes })
@@ -215,6 +242,12 @@ export class LedgerStore {
   /** Encoded block exactly as stored (for serving over the network). */
   async getBlockBytes (height: number): Promise<Uint8Array | undefined> {
     return await this.raw(K.block(height))
+  }
+
+  /** Per-transaction outcomes of a block (its failure records included), as committed by results_root. */
+  async getResults (height: number): Promise<TxResult[] | undefined> {
+    const b = await this.raw(K.results(height))
+    return b === undefined ? undefined : decodeResults(b)
   }
 
   async getCommitCertificate (height: number): Promise<CommitCertificate | undefined> {

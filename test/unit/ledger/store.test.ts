@@ -49,6 +49,10 @@ test('store: append, reopen, state and view restored; headers, blocks, certs, ha
     assert.equal(await again.getHeightOf(again.head.headerHash), 2)
     assert.equal((await again.getBlock(1))!.txs.length, 7)
     assert.equal((await again.getCommitCertificate(2))!.signatures.length, 3)
+    const results = (await again.getResults(1))!
+    assert.equal(results.length, 7)
+    assert.ok(results.every((r) => r.code === 0))
+    assert.deepEqual((await again.getResults(2))!.map((r) => r.terminalId), [ts[1].id, ts[2].id])
     assert.equal(await again.getBlock(3), undefined)
     await again.verifyChain()
     // continue appending after reopen
