@@ -38,6 +38,8 @@ export const AUTH_MAX_FRAME_BYTES = 64 * 1024
 export const RENEW_THRESHOLD = 2
 /** Chain values a verifier remembers per subject, so one cannot be replayed before it is recorded. */
 export const SEEN_VALUES_PER_TERMINAL = 64
+/** Revealed values allowed out before their record commits (MAX_CHAIN_SKIP minus a crash margin). */
+export const UNRECORDED_LIMIT = MAX_CHAIN_SKIP - 2
 
 /** Peer-authentication refusal reasons beyond the ledger's codes (auth.md). */
 export const AuthReason = {
@@ -249,6 +251,7 @@ export class AuthService implements NodeComponent {
     // our own registration, which counts as success.
     const ours = record !== undefined && bytesEqual(record.identity!.publicKey, this.key.publicKey)
     const registered = res.code === Reason.Ok || (res.code === Reason.DuplicateTerminal && ours)
+    if (registered && res.code === Reason.Ok) await t.setMinHeight(res.height)
     return {
       registered, code: res.code, reason: res.reason, height: res.height, terminal: toHex(t.terminalId),
       latencyMs: Math.round((performance.now() - t0) * 100) / 100,
@@ -293,22 +296,19 @@ export class AuthService implements NodeComponent {
     } catch (err) {
       throw new ControlMethodError('bad-argument', `'${target}' is not a peer id or multiaddr: ${(err as Error).message}`)
     }
-    await this.renewIfNeeded(t)
     const t0 = performance.now()
-    const value = await t.wallet.reveal() // persisted as spent before it leaves this node
+    const value = await this.nextValue(t) // persisted as spent before it leaves this node
     let reply: AuthReply
     try {
-      reply = AuthReply.decode(await this.authEp!.request(peer, AuthHello.encode({ terminalId: t.terminalId as Uint8Array<ArrayBuffer>, value: value as Uint8Array<ArrayBuffer>, mutual }), { timeoutMs: 15_000 }))
+      reply = AuthReply.decode(await this.authEp!.request(peer, AuthHello.encode({ terminalId: t.terminalId as Uint8Array<ArrayBuffer>, value: value as Uint8Array<ArrayBuffer>, mutual, minHeight: await t.getMinHeight() }), { timeoutMs: 15_000 }))
     } catch (err) {
       this.ctx.metrics.authTotal.inc({ outcome: 'error' })
       throw new ControlMethodError('unavailable', `peer ${peer.toString()} did not answer: ${(err as Error).message}`)
     }
-    // The value left this node: record it as spent whatever B said (it can never be used again).
-    this.inBackground(this.recordSpent(t, value))
     let outcome: AuthOutcome = { accepted: reply.accepted, reason: reply.reason, reasonName: reasonName(reply.reason), detail: reply.detail, latencyMs: 0 }
     if (reply.accepted && mutual) {
       // B proved itself the same way: check its value against its record.
-      const check = await this.verifySubject(peer, reply.terminalId, reply.value)
+      const check = await this.verifySubject(peer, reply.terminalId, reply.value, reply.minHeight)
       outcome = { ...outcome, accepted: check.reason === 0, reason: check.reason, reasonName: reasonName(check.reason), detail: check.detail, peerTerminal: toHex(reply.terminalId) }
       this.inBackground(this.recordAuth(t, reply.terminalId, check.reason === 0, check.reason, check.chainHeight))
     }
@@ -330,15 +330,14 @@ export class AuthService implements NodeComponent {
     if (me === undefined) {
       return AuthReply.encode({ accepted: false, reason: AuthReason.VerifierNotReady, detail: 'this node is not an enrolled terminal', terminalId: new Uint8Array(0), value: new Uint8Array(0) })
     }
-    const check = await this.verifySubject(peer, hello.terminalId, hello.value)
+    const check = await this.verifySubject(peer, hello.terminalId, hello.value, hello.minHeight)
     this.inBackground(this.recordAuth(me, hello.terminalId, check.reason === 0, check.reason, check.chainHeight))
-    const reply: AuthReply = { accepted: check.reason === 0, reason: check.reason, detail: check.detail, terminalId: new Uint8Array(0), value: new Uint8Array(0) }
+    const reply: AuthReply = { accepted: check.reason === 0, reason: check.reason, detail: check.detail, terminalId: new Uint8Array(0), value: new Uint8Array(0), minHeight: 0 }
     if (check.reason === 0 && hello.mutual) {
-      await this.renewIfNeeded(me)
-      const mine = await me.wallet.reveal()
-      this.inBackground(this.recordSpent(me, mine))
+      const mine = await this.nextValue(me)
       reply.terminalId = me.terminalId as Uint8Array<ArrayBuffer>
       reply.value = mine as Uint8Array<ArrayBuffer>
+      reply.minHeight = await me.getMinHeight()
     }
     return AuthReply.encode(reply)
   }
@@ -349,10 +348,18 @@ export class AuthService implements NodeComponent {
    * shown to one verifier cannot be replayed to another), it is neither revoked nor expired, and
    * H^k(value) is its latest identity hash for a small k (values a crash skipped).
    */
-  private async verifySubject(peer: PeerId, terminalId: Uint8Array, value: Uint8Array): Promise<{ reason: number, detail: string, chainHeight: number }> {
+  private async verifySubject(peer: PeerId, terminalId: Uint8Array, value: Uint8Array, minHeight: number): Promise<{ reason: number, detail: string, chainHeight: number }> {
     let rec
     try {
+      // The subject's last renewal may be committed at some validators and not yet at others:
+      // insist on a record at least that new (a subject lying about it only delays itself).
+      if (minHeight > this.chain.height) await this.chain.waitForHeight(minHeight, 5_000)
       rec = await this.chain.getRecord(terminalId)
+      for (let i = 0; rec !== undefined && rec.height < minHeight && i < 10; i++) {
+        await new Promise((resolve) => setTimeout(resolve, 50))
+        rec = await this.chain.getRecord(terminalId)
+      }
+      if (rec !== undefined && rec.height < minHeight) throw new Error(`no record as new as height ${minHeight}`)
     } catch (err) {
       return { reason: AuthReason.LookupFailed, detail: (err as Error).message, chainHeight: 0 }
     }
@@ -376,8 +383,51 @@ export class AuthService implements NodeComponent {
     return { reason: 0, detail: '', chainHeight: r.chainHeight - steps }
   }
 
+  /** Values revealed but not yet recorded on the chain, oldest first. */
+  private unrecorded: Uint8Array[] = []
+  private recorder: Promise<void> | undefined
+
+  /**
+   * The next chain value to show a verifier. Verifiers accept a value at most MAX_CHAIN_SKIP
+   * steps below the recorded one, so at most UNRECORDED_LIMIT values may be out before their
+   * record commits (the rest of the margin covers values a crash skipped).
+   */
+  private async nextValue(t: TerminalState): Promise<Uint8Array> {
+    while (this.unrecorded.length >= UNRECORDED_LIMIT && this.recorder !== undefined) await this.recorder
+    await this.renewIfNeeded(t)
+    const value = await t.wallet.reveal()
+    this.unrecorded.push(value)
+    this.recordSpent(t)
+    return value
+  }
+
+  /**
+   * Records spent values through consensus, coalesced: recording the newest value proves the
+   * older ones spent too (H^k), so one update covers a burst of authentications.
+   */
+  private recordSpent(t: TerminalState): void {
+    if (this.recorder !== undefined) return
+    const run = async (): Promise<void> => {
+      while (this.unrecorded.length > 0) {
+        const batch = this.unrecorded.splice(0, this.unrecorded.length)
+        const value = batch[batch.length - 1]
+        const tx = makeChainUpdateTx(this.key, this.opts.genesis.networkId, { terminalId: t.terminalId, value, requestId: await t.requestId() })
+        const r = await this.submitter.submit(tx)
+        if (r.code !== Reason.Ok) this.log.warn('chain update refused', { reason: reasonName(r.code), height: r.height })
+      }
+    }
+    const p = run().catch((err: Error) => { this.log.warn('chain update failed', { error: err.message }) }).finally(() => {
+      this.recorder = undefined
+      this.background.delete(p)
+    })
+    this.recorder = p
+    this.background.add(p)
+  }
+
   private async renewIfNeeded(t: TerminalState): Promise<void> {
     if (!t.wallet.needsRenewal(RENEW_THRESHOLD) && !t.wallet.renewalPending) return
+    // Record what is outstanding first: the renewal's value must be within reach of the record.
+    while (this.recorder !== undefined) await this.recorder
     const msg = await t.wallet.renew(randomBytes(32), this.opts.genesis.hashChainLength)
     const tx = makeChainRenewalTx(this.key, this.opts.genesis.networkId, {
       terminalId: t.terminalId, lastValue: msg.revealed, newAnchor: msg.newAnchor, newLength: msg.newLength, requestId: await t.requestId()
@@ -385,12 +435,7 @@ export class AuthService implements NodeComponent {
     const r = await this.submitter.submit(tx)
     this.log.info('hash chain renewed', { code: reasonName(r.code), height: r.height, length: msg.newLength })
     if (r.code !== Reason.Ok) throw new ControlMethodError('renewal-failed', `hash-chain renewal refused: ${reasonName(r.code)}`)
-  }
-
-  private async recordSpent(t: TerminalState, value: Uint8Array): Promise<void> {
-    const tx = makeChainUpdateTx(this.key, this.opts.genesis.networkId, { terminalId: t.terminalId, value, requestId: await t.requestId() })
-    const r = await this.submitter.submit(tx)
-    if (r.code !== Reason.Ok) this.log.warn('chain update refused', { reason: reasonName(r.code), height: r.height })
+    await t.setMinHeight(r.height)
   }
 
   private async recordAuth(me: TerminalState, subject: Uint8Array, success: boolean, reason: number, chainHeight: number): Promise<void> {

@@ -1,7 +1,10 @@
 // How a node gets a transaction ordered by the validators and learns its outcome. Validators
 // submit to their own consensus component; other nodes send the transaction to a validator over
 // /gridauth/tx/1.0.0. Either way the receipt is self-verifying (header + commit certificate).
-import type { BlockHeader, CommitCertificate } from '../ledger/index.js'
+import type { BlockHeader, CommitCertificate, Genesis } from '../ledger/index.js'
+import type { NodeContext } from '../node/component.js'
+import type { PbftComponent } from '../consensus/component.js'
+import { TxClient } from '../consensus/client.js'
 
 export interface TxReceipt {
   /** Ledger reason code of the transaction: 0 = applied. */
@@ -28,5 +31,31 @@ export class SerialSubmitter implements TxSubmitter {
     const run = this.tail.then(async () => await this.inner.submit(tx, opts), async () => await this.inner.submit(tx, opts))
     this.tail = run.catch(() => undefined)
     return await run
+  }
+}
+
+/**
+ * The submitter a node uses: its own consensus component when it is a validator, otherwise a
+ * TxClient over /gridauth/tx/1.0.0 that fails over between the genesis validators.
+ */
+export function consensusSubmitter(genesis: Genesis): (ctx: NodeContext) => TxSubmitter {
+  return (ctx) => {
+    const pbft = ctx.component<PbftComponent>('pbft')
+    if (pbft !== undefined) {
+      return { submit: async (tx, opts) => { const r = await pbft.submit(tx, opts); return { code: r.code, height: r.height, header: r.header, cert: r.certificate } } }
+    }
+    let client: TxClient | undefined
+    let started: Promise<void> | undefined
+    return {
+      submit: async (tx) => {
+        if (client === undefined) {
+          client = new TxClient(ctx.libp2p, genesis.validators)
+          started = client.start()
+        }
+        await started
+        const r = await client.submit(tx)
+        return { code: r.code, height: r.height, header: r.header, cert: r.certificate }
+      }
+    }
   }
 }

@@ -15,7 +15,7 @@ import { fromHex, terminalIdOf, toHex } from '../ledger/index.js'
 import { UserError } from '../util/errors.js'
 
 export const REQUEST_ID_BLOCK = 256
-const K = { enrollment: new Key('/auth/enrollment'), wallet: new Key('/auth/wallet'), requestIds: new Key('/auth/request-ids'), registration: new Key('/auth/registration-tx') }
+const K = { enrollment: new Key('/auth/enrollment'), wallet: new Key('/auth/wallet'), requestIds: new Key('/auth/request-ids'), registration: new Key('/auth/registration-tx'), minHeight: new Key('/auth/min-height') }
 
 export interface EnrollmentInfo {
   networkId: string
@@ -120,6 +120,22 @@ export class TerminalState {
       await this.ds.put(K.registration, tx)
       return tx
     }
+  }
+
+  /** Height from which this terminal's record holds its current chain (registration or last renewal). */
+  async getMinHeight(): Promise<number> {
+    try {
+      const v = await this.ds.get(K.minHeight)
+      return Number(new DataView(v.buffer, v.byteOffset, v.byteLength).getBigUint64(0))
+    } catch {
+      return 0
+    }
+  }
+
+  async setMinHeight(height: number): Promise<void> {
+    const b = new Uint8Array(8)
+    new DataView(b.buffer).setBigUint64(0, BigInt(height))
+    await this.ds.put(K.minHeight, b)
   }
 
   get terminalId(): Uint8Array {

@@ -65,7 +65,8 @@ export function buildCli(): Command {
     .option('--metrics <host:port>', 'serve Prometheus metrics here (or "off")')
     .option('--genesis <file>', 'genesis file of the network to join')
     .option('--role <role>', 'validator, terminal or introducer (default terminal)')
-    .action(async (cmd: { listen: string[], bootstrap: string[], config?: string, set: string[], metrics?: string, genesis?: string, role?: string }) => {
+    .option('--enrollment <file>', 'this terminal\'s enrollment from `gridauth enroll` (first start)')
+    .action(async (cmd: { listen: string[], bootstrap: string[], config?: string, set: string[], metrics?: string, genesis?: string, role?: string, enrollment?: string }) => {
       const opts = program.opts<GlobalOpts>()
       const config = loadConfig({
         file: cmd.config,
@@ -87,7 +88,7 @@ export function buildCli(): Command {
         process.once('SIGINT', () => resolve('SIGINT'))
         process.once('SIGTERM', () => resolve('SIGTERM'))
       })
-      const node = await GridauthNode.create({ dataDir: config.dataDir, listen: config.listen, bootstrap: config.bootstrap, config, components: buildComponents({ bootstrap: config.bootstrap, settings: {}, config, genesis: config.genesis === null ? undefined : readGenesis(config.genesis) }) })
+      const node = await GridauthNode.create({ dataDir: config.dataDir, listen: config.listen, bootstrap: config.bootstrap, config, components: buildComponents({ bootstrap: config.bootstrap, settings: {}, config, genesis: config.genesis === null ? undefined : readGenesis(config.genesis), enrollment: cmd.enrollment }) })
       await node.start()
       const s = node.status()
       out(opts, { event: 'started', peerId: s.peerId, listen: s.listen }, () => `gridauth ${VERSION} started\npeer id: ${s.peerId}\n${s.listen.map((a) => `listening on ${a}`).join('\n')}`)

@@ -323,6 +323,7 @@ export interface AuthHello {
   terminalId: Uint8Array<ArrayBuffer>
   value: Uint8Array<ArrayBuffer>
   mutual: boolean
+  minHeight: number
 }
 
 export namespace AuthHello {
@@ -350,6 +351,11 @@ export namespace AuthHello {
           w.bool(obj.mutual)
         }
 
+        if ((obj.minHeight != null && obj.minHeight !== 0)) {
+          w.uint32(32)
+          w.uint64Number(obj.minHeight)
+        }
+
         if (opts.lengthDelimited !== false) {
           w.ldelim()
         }
@@ -357,7 +363,8 @@ export namespace AuthHello {
         const obj: any = {
           terminalId: uint8ArrayAlloc(0),
           value: uint8ArrayAlloc(0),
-          mutual: false
+          mutual: false,
+          minHeight: 0
         }
 
         const end = length == null ? reader.len : reader.pos + length
@@ -376,6 +383,10 @@ export namespace AuthHello {
             }
             case 3: {
               obj.mutual = reader.bool()
+              break
+            }
+            case 4: {
+              obj.minHeight = reader.uint64Number()
               break
             }
             default: {
@@ -414,6 +425,13 @@ export namespace AuthHello {
               }
               break
             }
+            case 4: {
+              yield {
+                field: `${prefix}.minHeight`,
+                value: reader.uint64Number()
+              }
+              break
+            }
             default: {
               reader.skipType(tag & 7)
               break
@@ -441,6 +459,11 @@ export namespace AuthHello {
     value: boolean
   }
 
+  export interface AuthHelloMinHeightFieldEvent {
+    field: '$.minHeight'
+    value: number
+  }
+
   export function encode (obj: Partial<AuthHello>): Uint8Array<ArrayBuffer> {
     return encodeMessage(obj, AuthHello.codec())
   }
@@ -449,7 +472,7 @@ export namespace AuthHello {
     return decodeMessage(buf, AuthHello.codec(), opts)
   }
 
-  export function stream (buf: Uint8Array | Uint8ArrayList, opts?: DecodeOptions<AuthHello>): Generator<AuthHelloTerminalIdFieldEvent | AuthHelloValueFieldEvent | AuthHelloMutualFieldEvent> {
+  export function stream (buf: Uint8Array | Uint8ArrayList, opts?: DecodeOptions<AuthHello>): Generator<AuthHelloTerminalIdFieldEvent | AuthHelloValueFieldEvent | AuthHelloMutualFieldEvent | AuthHelloMinHeightFieldEvent> {
     return streamMessage(buf, AuthHello.codec(), opts)
   }
 }
@@ -460,6 +483,7 @@ export interface AuthReply {
   detail: string
   terminalId: Uint8Array<ArrayBuffer>
   value: Uint8Array<ArrayBuffer>
+  minHeight: number
 }
 
 export namespace AuthReply {
@@ -497,6 +521,11 @@ export namespace AuthReply {
           w.bytes(obj.value)
         }
 
+        if ((obj.minHeight != null && obj.minHeight !== 0)) {
+          w.uint32(48)
+          w.uint64Number(obj.minHeight)
+        }
+
         if (opts.lengthDelimited !== false) {
           w.ldelim()
         }
@@ -506,7 +535,8 @@ export namespace AuthReply {
           reason: 0,
           detail: '',
           terminalId: uint8ArrayAlloc(0),
-          value: uint8ArrayAlloc(0)
+          value: uint8ArrayAlloc(0),
+          minHeight: 0
         }
 
         const end = length == null ? reader.len : reader.pos + length
@@ -533,6 +563,10 @@ export namespace AuthReply {
             }
             case 5: {
               obj.value = reader.bytes()
+              break
+            }
+            case 6: {
+              obj.minHeight = reader.uint64Number()
               break
             }
             default: {
@@ -585,6 +619,13 @@ export namespace AuthReply {
               }
               break
             }
+            case 6: {
+              yield {
+                field: `${prefix}.minHeight`,
+                value: reader.uint64Number()
+              }
+              break
+            }
             default: {
               reader.skipType(tag & 7)
               break
@@ -622,6 +663,11 @@ export namespace AuthReply {
     value: Uint8Array<ArrayBuffer>
   }
 
+  export interface AuthReplyMinHeightFieldEvent {
+    field: '$.minHeight'
+    value: number
+  }
+
   export function encode (obj: Partial<AuthReply>): Uint8Array<ArrayBuffer> {
     return encodeMessage(obj, AuthReply.codec())
   }
@@ -630,7 +676,7 @@ export namespace AuthReply {
     return decodeMessage(buf, AuthReply.codec(), opts)
   }
 
-  export function stream (buf: Uint8Array | Uint8ArrayList, opts?: DecodeOptions<AuthReply>): Generator<AuthReplyAcceptedFieldEvent | AuthReplyReasonFieldEvent | AuthReplyDetailFieldEvent | AuthReplyTerminalIdFieldEvent | AuthReplyValueFieldEvent> {
+  export function stream (buf: Uint8Array | Uint8ArrayList, opts?: DecodeOptions<AuthReply>): Generator<AuthReplyAcceptedFieldEvent | AuthReplyReasonFieldEvent | AuthReplyDetailFieldEvent | AuthReplyTerminalIdFieldEvent | AuthReplyValueFieldEvent | AuthReplyMinHeightFieldEvent> {
     return streamMessage(buf, AuthReply.codec(), opts)
   }
 }

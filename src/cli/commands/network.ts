@@ -1,0 +1,105 @@
+// Commands for the chain and the authentication flows: chain, view, audit, identity, register,
+// access, auth, revoke. All of them ask the running node over its control socket.
+import type { Command } from 'commander'
+import { callNode } from '../control-client.js'
+import { table, keyValues } from '../table.js'
+import type { CommandContext } from './index.js'
+import type { HeaderSummary, AuditEntry } from '../../chain/ledger-component.js'
+import type { AuthOutcome } from '../../auth/auth-service.js'
+import { loadOperatorKey, readGenesis } from '../operator-tools.js'
+import { makeRevocationTx, fromHex, toHex } from '../../ledger/index.js'
+import { UserError } from '../../util/errors.js'
+
+const short = (h: string, n = 16): string => (h.length > n ? h.slice(0, n) + '…' : h)
+const time = (ms: number): string => (ms > 0 ? new Date(ms).toISOString().replace('T', ' ').replace(/\.\d+Z$/, 'Z') : '-')
+
+function terminalArg(t: string): string {
+  if (!/^[0-9a-fA-F]{64}$/.test(t)) throw new UserError(`'${t}' is not a terminal id (64 hex digits; see \`gridauth view\`)`)
+  return t.toLowerCase()
+}
+
+export function networkCommands(program: Command, ctx: CommandContext): void {
+  program.command('chain')
+    .description('committed height and the most recent block headers')
+    .option('-n, --count <n>', 'how many recent headers', (v) => Number(v), 10)
+    .action(async (cmd: { count: number }) => {
+      const r = await callNode<{ networkId: string, height: number, headHash: string, headers: HeaderSummary[] }>(ctx.socketPath(), 'chain', { count: cmd.count })
+      ctx.out(r, () => `network ${r.networkId}, height ${r.height}, head ${r.headHash}\n\n` + table(
+        ['HEIGHT', 'HASH', 'VIEW', 'TXS', 'TIME', 'PROPOSER'],
+        r.headers.map((h) => [h.height, short(h.hash), h.view, h.txCount, time(h.timestamp), short(h.proposer, 12)])))
+    })
+
+  program.command('view [terminal]')
+    .description('the blockchain view: per terminal, the block of its latest data, chain height and latest identity hash')
+    .action(async (terminal?: string) => {
+      const r = await callNode<Array<{ terminal: string, headerHash: string, height: number, chainHeight: number, latestIdentityHash: string, revoked: boolean }>>(ctx.socketPath(), 'view', terminal === undefined ? {} : { terminal: terminalArg(terminal) })
+      ctx.out(r, () => r.length === 0 ? 'no terminals registered' : table(
+        ['TERMINAL', 'BLOCK', 'HEIGHT', 'CHAIN LEFT', 'LATEST IDENTITY HASH', 'REVOKED'],
+        r.map((v) => [terminal === undefined ? short(v.terminal) : v.terminal, short(v.headerHash), v.height, v.chainHeight, short(v.latestIdentityHash, 24), v.revoked ? 'yes' : 'no'])))
+    })
+
+  program.command('audit <terminal>')
+    .description('every authentication, access, update and refusal of a terminal on the chain, with block heights')
+    .action(async (terminal: string) => {
+      const r = await callNode<AuditEntry[]>(ctx.socketPath(), 'audit', { terminal: terminalArg(terminal) })
+      ctx.out(r, () => r.length === 0 ? 'nothing on the chain for this terminal' : table(
+        ['HEIGHT', 'TIME', 'TYPE', 'RESULT', 'DETAIL'],
+        r.map((e) => [e.height, time(e.time), e.type, e.result, Object.entries(e.detail).map(([k, v]) => `${k}=${typeof v === 'string' ? short(v) : String(v)}`).join(' ')])))
+    })
+
+  program.command('identity')
+    .description('this terminal\'s enrollment and hash-chain state')
+    .action(async () => {
+      const r = await callNode<Record<string, unknown>>(ctx.socketPath(), 'identity')
+      ctx.out(r, () => r.enrolled === true
+        ? keyValues([['terminal', String(r.terminal)], ['serial', String(r.serial)], ['chain values left', Number(r.chainRemaining)], ['chain length', Number(r.chainLength)], ['chain generation', Number(r.chainGeneration)]])
+        : 'not enrolled (start the node with --enrollment <file>)')
+    })
+
+  program.command('register')
+    .description('register this enrolled terminal with the validators (safe to retry)')
+    .action(async () => {
+      const r = await callNode<Record<string, unknown>>(ctx.socketPath(), 'register')
+      const cert = r.certificate as { notBefore: number, notAfter: number, hash: string } | null
+      ctx.out(r, () => keyValues([
+        ['registered', r.registered === true ? 'yes' : `no (${String(r.reason)})`], ['terminal', String(r.terminal)], ['block', Number(r.height)],
+        ['certificate', cert === null ? '-' : `${short(cert.hash)} valid ${time(cert.notBefore)} to ${time(cert.notAfter)}`], ['latency', `${String(r.latencyMs)} ms`]
+      ]))
+      if (r.registered !== true) process.exitCode = 4
+    })
+
+  program.command('access')
+    .description('access authentication (paper A): a signed request agreed by the validators')
+    .option('--resource <name>', 'what the terminal asks access to', '')
+    .action(async (cmd: { resource: string }) => {
+      const r = await callNode<Record<string, unknown>>(ctx.socketPath(), 'access', { resource: cmd.resource })
+      ctx.out(r, () => keyValues([['access', r.granted === true ? 'granted' : `denied (${String(r.reason)})`], ['block', Number(r.height)], ['latency', `${String(r.latencyMs)} ms`]]))
+      if (r.granted !== true) process.exitCode = 4
+    })
+
+  program.command('auth <peer>')
+    .description('authenticate this terminal to another (paper B hash chain); <peer> is a peer id or multiaddr')
+    .option('--mutual', 'the other terminal proves itself too')
+    .action(async (peer: string, cmd: { mutual?: boolean }) => {
+      const r = await callNode<AuthOutcome>(ctx.socketPath(), 'auth', { peer, mutual: cmd.mutual === true })
+      ctx.out(r, () => keyValues([['result', r.accepted ? 'accepted' : `refused (${r.reasonName}${r.detail === '' ? '' : ': ' + r.detail})`], ['latency', `${r.latencyMs} ms`], ...(r.peerTerminal === undefined ? [] : [['peer terminal', r.peerTerminal] as [string, string]])]))
+      if (!r.accepted) process.exitCode = 4
+    })
+
+  program.command('revoke <terminal>')
+    .description('revoke a terminal (operator): every authentication fails afterwards')
+    .requiredOption('--operator-key <file>', 'operator key')
+    .requiredOption('--genesis <file>', 'genesis file of the network')
+    .option('--reason <text>', 'why', '')
+    .action(async (terminal: string, cmd: { operatorKey: string, genesis: string, reason: string }) => {
+      const id = terminalArg(terminal)
+      const op = loadOperatorKey(cmd.operatorKey)
+      const g = readGenesis(cmd.genesis)
+      // Operator transactions need an increasing sequence number; the clock in ms is one for a
+      // single operator console.
+      const tx = makeRevocationTx(op, g.networkId, { terminalId: fromHex(id), reason: cmd.reason, opSeq: Date.now() })
+      const r = await callNode<{ code: number, reason: string, height: number }>(ctx.socketPath(), 'submit', { tx: toHex(tx) })
+      ctx.out(r, () => r.code === 0 ? `terminal ${id} revoked at height ${r.height}` : `revocation refused: ${r.reason} (height ${r.height})`)
+      if (r.code !== 0) process.exitCode = 4
+    })
+}
