@@ -76,7 +76,8 @@ export function bytesEqual(a: Uint8Array, b: Uint8Array): boolean {
 
 /** Block hash = PBFT digest. Covers the header; `root` covers the requests. */
 export function blockHash(b: Block): Uint8Array {
-  return hash(encode('block', b.height, b.prevHash, b.proposer, b.vrfProof, b.nextSeed, b.root))
+  if (b.app === undefined || b.app.length === 0) return hash(encode('block', b.height, b.prevHash, b.proposer, b.vrfProof, b.nextSeed, b.root))
+  return hash(encode('block', b.height, b.prevHash, b.proposer, b.vrfProof, b.nextSeed, b.root, b.app))
 }
 
 export function requestKey(r: Pick<ClientRequest, 'client' | 'epoch' | 'counter'>): string {

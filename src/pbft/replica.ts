@@ -40,6 +40,8 @@ interface Slot {
   /** Votes by `${view}|${dkey}` -> replica -> signature. */
   prepares: Map<string, Map<number, Uint8Array>>
   commits: Map<string, Map<number, Uint8Array>>
+  /** Application commit signatures (CommitMsg.ext) by replica, any view/digest (checked when counted). */
+  commitExt: Map<number, Uint8Array[]>
   committed?: { block: Block; cert: CommitCertificate }
 }
 
@@ -212,7 +214,7 @@ export class Replica {
   private slot(h: number): Slot {
     let s = this.slots.get(h)
     if (s === undefined) {
-      s = { prepared: false, blocks: new Map(), prepares: new Map(), commits: new Map() }
+      s = { prepared: false, blocks: new Map(), prepares: new Map(), commits: new Map(), commitExt: new Map() }
       this.slots.set(h, s)
     }
     return s
@@ -436,10 +438,16 @@ export class Replica {
       return
     }
     const { proof, output } = this.crypto.vrfProve(vrfAlpha(h, prev.nextSeed))
-    const block: Block = {
-      height: h, prevHash: prev.hash, proposer: this.id, vrfProof: proof, nextSeed: output,
-      root: this.app.digest(batch), requests: batch,
+    const root = this.app.digest(batch)
+    let app: Uint8Array | undefined
+    if (this.app.propose !== undefined) {
+      const a = this.app.propose({ height: h, view: this._view, prevHash: prev.hash, prevSeed: prev.nextSeed, proposer: this.id, vrfProof: proof, nextSeed: output, root, requests: batch })
+      if (a === null) return
+      app = a
     }
+    const block: Block = app === undefined
+      ? { height: h, prevHash: prev.hash, proposer: this.id, vrfProof: proof, nextSeed: output, root, requests: batch }
+      : { height: h, prevHash: prev.hash, proposer: this.id, vrfProof: proof, nextSeed: output, root, requests: batch, app }
     const digest = blockHash(block)
     const dkey = hex(digest)
     const s = this.slot(h)
@@ -497,9 +505,11 @@ export class Replica {
       keys.add(k)
     }
     for (const r of b.requests) if (!this.app.verifyRequest(r)) return
-    if (this.app.validateProposal(h, b.prevHash, b.requests) !== true) return
     const out = this.crypto.vrfVerify(m.sender, vrfAlpha(h, prev.nextSeed), b.vrfProof)
     if (out === null || !bytesEqual(out, b.nextSeed)) return
+    const verdict = this.app.validateProposal(h, b.prevHash, b.requests, b)
+    if (verdict === 'defer') { this.candidates.set(h, list); return }
+    if (verdict !== true) return
     const s = this.slot(h)
     s.pp = { view: this._view, block: b, digest: m.digest, dkey: hex(m.digest) }
     s.prepared = false
@@ -548,7 +558,12 @@ export class Replica {
     this.persist(this.slotWrite(h))
     const sig = this.crypto.sign(commitBytes(s.pp.view, h, s.pp.digest))
     this.addVote(s.commits, `${s.pp.view}|${s.pp.dkey}`, this.id, sig)
-    this.out.push({ type: 'broadcast', msg: { type: 'commit', view: s.pp.view, height: h, digest: s.pp.digest, sender: this.id, sig } })
+    const ext = this.crypto.commitExt?.(s.pp.block)
+    if (ext !== undefined) this.addExt(s, this.id, ext)
+    const cm: CommitMsg = ext === undefined
+      ? { type: 'commit', view: s.pp.view, height: h, digest: s.pp.digest, sender: this.id, sig }
+      : { type: 'commit', view: s.pp.view, height: h, digest: s.pp.digest, sender: this.id, sig, ext }
+    this.out.push({ type: 'broadcast', msg: cm })
     this.checkCommitted(h)
     this.tryAcceptCandidate(h + 1)
     this.tryPropose()
@@ -562,7 +577,20 @@ export class Replica {
     if (s.committed !== undefined || s.commits.get(key)?.has(m.sender) === true) return
     if (!this.crypto.verify(m.sender, commitBytes(m.view, m.height, m.digest), m.sig)) return
     this.addVote(s.commits, key, m.sender, m.sig)
+    if (m.ext instanceof Uint8Array) this.addExt(s, m.sender, m.ext)
     this.checkCommitted(m.height)
+  }
+
+  private addExt(s: Slot, replica: number, ext: Uint8Array): void {
+    const l = s.commitExt.get(replica)
+    if (l === undefined) s.commitExt.set(replica, [ext])
+    else if (l.length < 4 && !l.some(x => bytesEqual(x, ext))) l.push(ext)
+  }
+
+  /** The sender's valid application commit signature for `block`, if the app uses them (undefined: none valid). */
+  private validExt(s: Slot, replica: number, block: Block): Uint8Array | undefined {
+    for (const e of s.commitExt.get(replica) ?? []) if (this.crypto.verifyCommitExt!(replica, block, e)) return e
+    return undefined
   }
 
   private checkCommitted(h: number): void {
@@ -574,7 +602,18 @@ export class Replica {
       const block = s.blocks.get(key.slice(bar + 1))
       if (block === undefined) continue
       const view = Number(key.slice(0, bar))
-      const vs: Vote[] = [...votes.entries()].sort((a, b) => a[0] - b[0]).slice(0, this.q).map(([replica, sig]) => ({ replica, sig }))
+      let vs: Vote[]
+      if (this.crypto.verifyCommitExt !== undefined) {
+        vs = []
+        for (const [replica, sig] of [...votes.entries()].sort((a, b) => a[0] - b[0])) {
+          const ext = this.validExt(s, replica, block)
+          if (ext !== undefined) vs.push({ replica, sig, ext })
+          if (vs.length === this.q) break
+        }
+        if (vs.length < this.q) continue
+      } else {
+        vs = [...votes.entries()].sort((a, b) => a[0] - b[0]).slice(0, this.q).map(([replica, sig]) => ({ replica, sig }))
+      }
       s.committed = { block, cert: { height: h, view, digest: blockHash(block), votes: vs } }
       this.executeReady()
       return
@@ -615,7 +654,7 @@ export class Replica {
       }
     }
     const digest = cert.digest
-    const results = this.app.execute(h, digest, applied)
+    const results = this.app.execute(h, digest, applied, block)
     const writes: (readonly [string, unknown])[] = []
     for (let i = 0; i < applied.length; i++) {
       const r = applied[i]
@@ -700,7 +739,7 @@ export class Replica {
         this.slots.delete(h)
       }
     }
-    const keepFrom = c.height - this.cfg.checkpointInterval
+    const keepFrom = c.height - Math.max(this.cfg.checkpointInterval, this.cfg.historyRetention ?? 0)
     for (const h of [...this.history.keys()]) if (h <= keepFrom) { this.history.delete(h); writes.push([`blk/${h}`, null]) }
     for (const h of [...this.ckptStates.keys()]) if (h < c.height) this.ckptStates.delete(h)
     for (const h of [...this.ckptVotes.keys()]) if (h <= c.height) this.ckptVotes.delete(h)
@@ -972,6 +1011,7 @@ export class Replica {
       const d = blockHash(block)
       if (!bytesEqual(cert.digest, d) || !bytesEqual(block.prevHash, this.headHash) || !this.verifyBlockBody(block)) break
       if (!this.verifyCommitCert(cert)) break
+      if (this.crypto.verifyCommitExt !== undefined && !cert.votes.every((v: Vote) => v.ext instanceof Uint8Array && this.crypto.verifyCommitExt!(v.replica, block, v.ext))) break
       const s = this.slots.get(h)
       if (s !== undefined) s.committed = { block, cert }
       this.applyBlock(block, cert)

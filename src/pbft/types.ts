@@ -35,11 +35,18 @@ export interface Block {
   /** app.digest(requests) (Merkle root of the batch). */
   readonly root: Uint8Array
   readonly requests: readonly ClientRequest[]
+  /**
+   * Opaque application header (in the node: the encoded ledger BlockHeader built by the proposer
+   * with `PbftApp.propose`), covered by the block hash. Absent/empty for null blocks and the toy app.
+   */
+  readonly app?: Uint8Array
 }
 
 export interface Vote {
   readonly replica: ReplicaId
   readonly sig: Uint8Array
+  /** Application commit signature carried by the COMMIT (the ledger commit signature in the node). */
+  readonly ext?: Uint8Array
 }
 
 /** 2f+1 COMMIT signatures of one view over (height, digest): any node can check a block with it. */
@@ -101,6 +108,8 @@ export interface CommitMsg {
   readonly digest: Uint8Array
   readonly sender: ReplicaId
   readonly sig: Uint8Array
+  /** `PbftCrypto.commitExt(block)` of the sender (the ledger commit signature), if the app uses one. */
+  readonly ext?: Uint8Array
 }
 export interface ViewChangeMsg {
   readonly type: 'viewchange'
@@ -224,10 +233,22 @@ export interface PbftApp {
   digest(requests: readonly ClientRequest[]): Uint8Array
   /** Client signature and well-formedness. */
   verifyRequest(req: ClientRequest): boolean
-  /** Extra validity rules for a proposal (true, or the reason it is rejected). */
-  validateProposal(height: number, prevHash: Uint8Array, requests: readonly ClientRequest[]): true | string
+  /**
+   * Extra validity rules for a proposal (true, or the reason it is rejected). `'defer'` means the
+   * app cannot judge yet (e.g. it has no state for the parent): the candidate is kept and retried
+   * after the next execution progress.
+   */
+  validateProposal(height: number, prevHash: Uint8Array, requests: readonly ClientRequest[], block?: Block): true | string
+  /**
+   * Optional: the application header of a block the primary is about to propose (returned bytes go
+   * in `Block.app`), or null when it cannot build one yet (proposal retried on the next progress).
+   */
+  propose?(p: {
+    height: number, view: number, prevHash: Uint8Array, prevSeed: Uint8Array, proposer: number,
+    vrfProof: Uint8Array, nextSeed: Uint8Array, root: Uint8Array, requests: readonly ClientRequest[]
+  }): Uint8Array | null
   /** Applies de-duplicated requests of committed block `height`; returns one result per request. */
-  execute(height: number, blockHash: Uint8Array, requests: readonly ClientRequest[]): Uint8Array[]
+  execute(height: number, blockHash: Uint8Array, requests: readonly ClientRequest[], block?: Block): Uint8Array[]
   /** Canonical digest of the current app state. */
   stateDigest(): Uint8Array
   snapshot(): Uint8Array
@@ -243,6 +264,13 @@ export interface PbftCrypto {
   vrfProve(alpha: Uint8Array): { proof: Uint8Array; output: Uint8Array }
   /** Returns the VRF output if `proof` is valid for `replica` over `alpha`, else null. */
   vrfVerify(replica: ReplicaId, alpha: Uint8Array, proof: Uint8Array): Uint8Array | null
+  /**
+   * Optional second, application-level commit signature carried by every COMMIT (the node: the
+   * ledger commit signature over the block's header, so the 2f+1 COMMITs of the commit quorum
+   * also form the ledger's CommitCertificate). Votes whose ext does not verify are not counted.
+   */
+  commitExt?(block: Block): Uint8Array
+  verifyCommitExt?(replica: ReplicaId, block: Block, ext: Uint8Array): boolean
 }
 
 export interface PbftConfig {
@@ -264,6 +292,8 @@ export interface PbftConfig {
   readonly maxBuffered: number
   /** Max blocks per BLOCKS reply. */
   readonly fetchBatch: number
+  /** Committed blocks kept (and served to lagging replicas) below the stable checkpoint; default K. */
+  readonly historyRetention?: number
 }
 
 export const DEFAULT_CONFIG = {

@@ -119,6 +119,25 @@ export class SkipGraphNode {
     })
   }
 
+  /** A join that has linked level 0 but stalls above it (a lost message, a peer that died
+   * mid-join) is declared complete: level 0 keeps searches correct and stabilize() repairs the
+   * upper levels by walking the level below. Returns whether the node is now joined. */
+  completeJoin(): Output {
+    return this.run(() => {
+      if (this.state !== 'joining' || this.joinLevel < 0) return
+      const l0 = this.table.levels[0]
+      if (!l0 || (!l0.left.length && !l0.right.length)) return
+      this.state = 'joined'
+      this.linkSent.clear()
+      this.event({ e: 'joined' })
+    })
+  }
+
+  /** Has this joining node linked at level 0 (so restarting the join would be wrong)? */
+  get linkedLevel0(): boolean {
+    return this.joinLevel >= 0 && (this.table.levels[0]?.left.length ?? 0) + (this.table.levels[0]?.right.length ?? 0) > 0
+  }
+
   /** Failure detection: call periodically. Pings every neighbour; a neighbour that missed
    * PING_MISS_LIMIT consecutive pings is declared dead, removed and its links repaired. */
   tick(): Output {

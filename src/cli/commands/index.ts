@@ -1,6 +1,8 @@
 // Extra CLI command groups, each in its own file, registered on the main program.
 import type { Command } from 'commander'
 import { skipgraphCommands } from './skipgraph.js'
+import { validatorsCommands } from './validators.js'
+import { networkCommands } from './network.js'
 
 export interface CommandContext {
   /** The control socket of the node named by --data. */
@@ -11,4 +13,4 @@ export interface CommandContext {
 
 export type CommandGroup = (program: Command, ctx: CommandContext) => void
 
-export const commandGroups: CommandGroup[] = [skipgraphCommands]
+export const commandGroups: CommandGroup[] = [skipgraphCommands, validatorsCommands, networkCommands]

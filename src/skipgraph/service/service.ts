@@ -205,12 +205,25 @@ export class SkipGraphService implements NodeComponent, AddrBook {
     }
   }
 
+  /** One join attempt through `introducer`. Waits while the join makes progress: a join that
+   * has linked level 0 is never restarted (others already point at us); if it stalls above
+   * level 0 it is declared complete after 8 s and stabilize repairs the upper levels. An
+   * attempt whose search got no answer in 10 s (or failed) is abandoned for the next one. */
   private async joinVia(introducer: NodeRef): Promise<void> {
-    this.core = new SkipGraphNode(this.self, { k: this.k, r: this.r })
+    if (!this.core.linkedLevel0) this.core = new SkipGraphNode(this.self, { k: this.k, r: this.r })
     const p = new Promise<void>((resolve, reject) => {
-      this.joinWaiter = { resolve, reject, timer: setTimeout(() => reject(new Error('join timed out')), 10_000) }
+      let waited = 0
+      const check = (): void => {
+        waited += 1_000
+        if (this.core.state === 'joined') return resolve()
+        if (this.core.linkedLevel0) {
+          if (waited >= 8_000) this.apply(this.core.completeJoin())
+        } else if (waited >= 10_000) return reject(new Error('join timed out'))
+        this.joinWaiter!.timer = setTimeout(check, 1_000)
+      }
+      this.joinWaiter = { resolve, reject, timer: setTimeout(check, 1_000) }
     })
-    this.apply(this.core.join(introducer))
+    if (this.core.state === 'idle') this.apply(this.core.join(introducer))
     try {
       await p
     } finally {
@@ -306,7 +319,12 @@ export class SkipGraphService implements NodeComponent, AddrBook {
       return
     }
     const pending = this.merged.get(to.id)
-    const go = (): void => { this.sg.send(pid, body).catch(fail) }
+    const go = (): void => {
+      this.sg.send(pid, body).catch(() => {
+        if (this.stopping) return fail()
+        setTimeout(() => { this.sg.send(pid, body).catch(fail) }, 250).unref()
+      })
+    }
     if (pending !== undefined) void pending.then(go)
     else go()
   }
@@ -397,14 +415,14 @@ export class SkipGraphService implements NodeComponent, AddrBook {
     throw last ?? new Error('search failed')
   }
 
-  /** The replica set of block key `key`, in placement order. */
-  async replicas(key: Key, attempts = 3): Promise<NodeRef[]> {
+  /** The replica set of block key `key`, in placement order (redundancy `r`, default this node's). */
+  async replicas(key: Key, attempts = 3, r = this.r): Promise<NodeRef[]> {
     this.requireJoined()
     let last: Error | undefined
     for (let i = 0; i < attempts; i++) {
       const qid = `${this.self.id}/p${++this.qseq}`
       const p = this.waitPlacement(qid)
-      this.apply(this.core.place(key, this.r, qid))
+      this.apply(this.core.place(key, r, qid))
       try {
         return await p
       } catch (err) {
@@ -541,7 +559,7 @@ export class SkipGraphService implements NodeComponent, AddrBook {
     if (this.recheckTimer !== undefined) return
     this.recheckTimer = setTimeout(() => {
       this.recheckTimer = undefined
-      this.recheckRunning = this.recheck().catch((err: Error) => this.log.warn('responsibility re-check failed', { error: err.message })).finally(() => {
+      this.recheckRunning = this.recheck().then(() => {}, (err: Error) => this.log.warn('responsibility re-check failed', { error: err.message })).finally(() => {
         this.recheckRunning = undefined
         if (this.recheckAgain) { this.recheckAgain = false; this.scheduleRecheck(500) }
       })
