@@ -111,18 +111,16 @@ export class AuthService implements NodeComponent {
       publicKey: ctx.signingKey.publicKey,
       chainLength: this.opts.genesis.hashChainLength
     })
-    const reject = (protocol: string) => (_p: PeerId, reason: string) => ctx.metrics.rejectedMessages.inc({ protocol, reason })
     if (this.ledger !== undefined) {
-      this.endpoints.push(new RpcEndpoint(ctx.libp2p, REGISTER_PROTOCOL, { onRequest: async (_p, b) => await this.serveSubmit(b, TxType.Registration), onReject: reject(REGISTER_PROTOCOL) }, { maxFrameBytes: AUTH_MAX_FRAME_BYTES, ratePerPeer: 20 }))
-      this.endpoints.push(new RpcEndpoint(ctx.libp2p, ACCESS_PROTOCOL, { onRequest: async (_p, b) => await this.serveSubmit(b, TxType.Access), onReject: reject(ACCESS_PROTOCOL) }, { maxFrameBytes: AUTH_MAX_FRAME_BYTES, ratePerPeer: 50 }))
+      this.endpoints.push(new RpcEndpoint(ctx.libp2p, REGISTER_PROTOCOL, { onRequest: async (_p, b) => await this.serveSubmit(b, TxType.Registration) }, { maxFrameBytes: AUTH_MAX_FRAME_BYTES, ratePerPeer: 20 }))
+      this.endpoints.push(new RpcEndpoint(ctx.libp2p, ACCESS_PROTOCOL, { onRequest: async (_p, b) => await this.serveSubmit(b, TxType.Access) }, { maxFrameBytes: AUTH_MAX_FRAME_BYTES, ratePerPeer: 50 }))
     } else {
       // Clients of the validators' protocols: outbound streams only.
       this.endpoints.push(new RpcEndpoint(ctx.libp2p, REGISTER_PROTOCOL, {}, { maxFrameBytes: AUTH_MAX_FRAME_BYTES }))
       this.endpoints.push(new RpcEndpoint(ctx.libp2p, ACCESS_PROTOCOL, {}, { maxFrameBytes: AUTH_MAX_FRAME_BYTES }))
     }
     this.authEp = new RpcEndpoint(ctx.libp2p, AUTH_PROTOCOL, {
-      onRequest: async (peer, body) => await this.serveAuth(peer, body),
-      onReject: reject(AUTH_PROTOCOL)
+      onRequest: async (peer, body) => await this.serveAuth(peer, body)
     }, { maxFrameBytes: 4096, ratePerPeer: 50, maxInflightPerPeer: 8 })
     this.endpoints.push(this.authEp)
     for (const ep of this.endpoints) await ep.start()

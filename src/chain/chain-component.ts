@@ -84,8 +84,7 @@ export class ChainComponent implements NodeComponent {
     }
     this.endpoint = new RpcEndpoint(ctx.libp2p, CHAIN_PROTOCOL, {
       onRequest: async (peer, body) => await this.serve(peer, body),
-      onMessage: (peer, body) => this.onPush(peer, body),
-      onReject: (_peer, reason) => ctx.metrics.rejectedMessages.inc({ protocol: CHAIN_PROTOCOL, reason })
+      onMessage: (peer, body) => this.onPush(peer, body)
     }, { maxFrameBytes: CHAIN_MAX_FRAME_BYTES })
     await this.endpoint.start()
     if (this.ledger !== undefined) {

@@ -31,6 +31,8 @@ export interface RpcLimits {
   maxQueuedBytes: number
   /** Rejections from one stream before it is reset. */
   maxViolationsPerStream: number
+  /** A frame begun but not finished within this long resets the stream (slow writers). */
+  readTimeoutMs: number
 }
 
 export const DEFAULT_RPC_LIMITS: RpcLimits = {
@@ -41,7 +43,14 @@ export const DEFAULT_RPC_LIMITS: RpcLimits = {
   idleTimeoutMs: 5 * 60_000,
   requestTimeoutMs: 10_000,
   maxQueuedBytes: 8 << 20,
-  maxViolationsPerStream: 20
+  maxViolationsPerStream: 20,
+  readTimeoutMs: 10_000
+}
+
+/** Every endpoint also reports its rejections here (the node points it at its metrics). */
+let rejectionSink: ((protocol: string, reason: RejectReason) => void) | undefined
+export function setRejectionSink(sink: ((protocol: string, reason: RejectReason) => void) | undefined): void {
+  rejectionSink = sink
 }
 
 export class RpcError extends Error {
@@ -52,7 +61,7 @@ export class RpcError extends Error {
 }
 
 /** Reason codes for rejected input; they label gridauth_rejected_messages_total. */
-export type RejectReason = 'oversized' | 'malformed-frame' | 'malformed-body' | 'unauthorized' | 'rate-limited' | 'busy' | 'unexpected-response' | 'handler-error'
+export type RejectReason = 'oversized' | 'malformed-frame' | 'malformed-body' | 'unauthorized' | 'rate-limited' | 'busy' | 'unexpected-response' | 'handler-error' | 'slow-writer'
 
 export interface RpcHandlers {
   /** A one-way message. Throwing counts as malformed-body. */
@@ -77,6 +86,7 @@ interface PeerState {
 /** A stream carrying length-prefixed frames in both directions. */
 class Channel {
   private readonly buf = new Uint8ArrayList()
+  private partialTimer: NodeJS.Timeout | undefined
   violations = 0
   closed = false
 
@@ -86,7 +96,17 @@ class Channel {
     stream.addEventListener('message', (e) => this.onData(e.data))
     stream.addEventListener('close', () => {
       this.closed = true
+      clearTimeout(this.partialTimer)
       endpoint.channelClosed(this)
+    })
+    // A peer that ends its side gets ours closed too, so the stream does not sit half-open
+    // (holding one of the few inbound stream slots) until the idle timeout.
+    stream.addEventListener('remoteCloseWrite', () => {
+      if (this.closed) return
+      this.closed = true
+      clearTimeout(this.partialTimer)
+      endpoint.channelClosed(this)
+      stream.close().catch(() => stream.abort(new RpcError('closed')))
     })
   }
 
@@ -107,11 +127,11 @@ class Channel {
         len = varint.decode(this.buf)
       } catch {
         if (this.buf.byteLength > 5) return this.fatal('malformed-frame', 'bad length prefix')
-        return // length prefix incomplete
+        break // length prefix incomplete
       }
       if (len > this.endpoint.limits.maxFrameBytes) return this.fatal('oversized', `frame of ${len} bytes exceeds ${this.endpoint.limits.maxFrameBytes}`)
       const prefix = varint.encodingLength(len)
-      if (this.buf.byteLength < prefix + len) return
+      if (this.buf.byteLength < prefix + len) break
       const frameBytes = this.buf.subarray(prefix, prefix + len)
       this.buf.consume(prefix + len)
       let frame: RpcFrame
@@ -122,6 +142,21 @@ class Channel {
       }
       this.endpoint.dispatch(this, frame)
       if (this.closed) return
+    }
+    this.watchPartial()
+  }
+
+  /** A partial frame must complete within readTimeoutMs. */
+  private watchPartial(): void {
+    if (this.buf.byteLength === 0) {
+      clearTimeout(this.partialTimer)
+      this.partialTimer = undefined
+    } else if (this.partialTimer === undefined) {
+      this.partialTimer = setTimeout(() => {
+        this.partialTimer = undefined
+        if (this.buf.byteLength > 0) this.fatal('slow-writer', `partial frame not completed within ${this.endpoint.limits.readTimeoutMs} ms`)
+      }, this.endpoint.limits.readTimeoutMs)
+      this.partialTimer.unref()
     }
   }
 
@@ -140,6 +175,7 @@ class Channel {
   abort(why: string): void {
     if (this.closed) return
     this.closed = true
+    clearTimeout(this.partialTimer)
     this.stream.abort(new RpcError('protocol-violation', why))
     this.endpoint.channelClosed(this)
   }
@@ -302,6 +338,7 @@ export class RpcEndpoint {
   /** @internal */
   reject(peer: PeerId, reason: RejectReason, detail: string): void {
     this.rejected.set(reason, (this.rejected.get(reason) ?? 0) + 1)
+    rejectionSink?.(this.protocol, reason)
     this.handlers.onReject?.(peer, reason, detail)
   }
 

@@ -21,6 +21,7 @@ import type { NodeComponent, NodeContext } from './component.js'
 import { DEFAULT_CONFIG, type NodeConfig } from './config.js'
 import { Registry, createGridauthMetrics, type GridauthMetrics } from './metrics.js'
 import { MetricsServer } from './metrics-server.js'
+import { setRejectionSink } from '../net/rpc.js'
 import { signingKeyOf } from './identity.js'
 import { UserError, errorCode } from '../util/errors.js'
 import { createLogger, type Logger } from '../util/log.js'
@@ -132,6 +133,8 @@ export class GridauthNode {
         throw err
       }
     }
+    // Every gridauth protocol endpoint counts its rejections into the node's metric.
+    setRejectionSink((protocol, reason) => this.metrics.rejectedMessages.inc({ protocol, reason }))
     this.control.register('status', () => this.status())
     this.control.register('peers', async () => await this.peers())
     try {

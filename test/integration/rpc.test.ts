@@ -101,3 +101,29 @@ test('in-flight limit answers busy; rate limit answers rate-limited; the good pe
   assert.equal(dec(await goodEp.request(server.peerId, enc('unaffected'))), 'UNAFFECTED')
   assert.ok(performance.now() - t0 < 2000)
 })
+
+test('a half-closed stream is closed by the node too; it does not lock out later streams', async () => {
+  // Far more graceful closes than the 4 inbound stream slots: each must free its slot.
+  for (let i = 0; i < 8; i++) {
+    const s = await bad.dialProtocol(server.peerId, PROTO)
+    await s.close()
+  }
+  const s = await bad.dialProtocol(server.peerId, PROTO)
+  s.send(Uint8Array.of(0)) // an empty frame is not a request; just prove the stream is usable
+  await new Promise((r) => setTimeout(r, 100))
+  assert.equal(s.status, 'open')
+  assert.equal(dec(await goodEp.request(server.peerId, enc('after closes'))), 'AFTER CLOSES')
+})
+
+test('a slow writer with a partial frame is cut off after the read timeout', async () => {
+  const slowServer = new RpcEndpoint(server, '/gridauth/test-slow/1.0.0', { onRequest: () => enc('x') }, { readTimeoutMs: 300 })
+  await slowServer.start()
+  try {
+    const s = await bad.dialProtocol(server.peerId, '/gridauth/test-slow/1.0.0')
+    s.send(Uint8Array.of(50, 1, 2)) // announces 50 bytes, sends 2, then nothing
+    await new Promise<void>((resolve) => s.addEventListener('close', () => resolve(), { once: true }))
+    assert.equal(slowServer.rejected.get('slow-writer'), 1)
+  } finally {
+    await slowServer.stop()
+  }
+})
