@@ -19,7 +19,7 @@ import {
   REASON_NAMES, Reason, TxType, type Genesis, type TerminalRecord
 } from '../ledger/index.js'
 import { codecs } from '../ledger/codec.js'
-import { verifyChainValueWithin } from '../crypto/hashchain.js'
+import { verifyChainValueWithin, hashChainStep } from '../crypto/hashchain.js'
 import { MAX_CHAIN_SKIP } from '../ledger/constants.js'
 import type { ChainComponent } from '../chain/chain-component.js'
 import type { LedgerComponent } from '../chain/ledger-component.js'
@@ -373,6 +373,11 @@ export class AuthService implements NodeComponent {
     if (seen.includes(v)) return { reason: Reason.ReplayedChainValue, detail: 'value already used', chainHeight: r.chainHeight }
     const steps = verifyChainValueWithin(r.latestIdentityHash, value, MAX_CHAIN_SKIP)
     if (steps === null) {
+      // A value already spent and recorded sits at or after the latest hash on the chain.
+      let x: Uint8Array = r.latestIdentityHash
+      for (let k = 0; k <= 2 * MAX_CHAIN_SKIP; k++, x = hashChainStep(x)) {
+        if (bytesEqual(x, value)) return { reason: Reason.ReplayedChainValue, detail: 'value already spent', chainHeight: r.chainHeight }
+      }
       return { reason: Reason.InvalidChainValue, detail: 'value does not hash to the latest identity hash', chainHeight: r.chainHeight }
     }
     seen.push(v)

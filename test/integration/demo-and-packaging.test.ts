@@ -13,7 +13,8 @@ test('demo mesh: introducer and three nodes join, peers printed', () => {
   assert.equal(r.status, 0, r.stderr)
   assert.match(r.stdout, /1\. introducer started\s+12D3KooW/)
   assert.match(r.stdout, /the introducer sees 3 peers/)
-  assert.equal((r.stdout.match(/^12D3KooW\S+\s+\/ip4\/127\.0\.0\.1\/tcp\/\d+\/p2p\/\S+\s+in\s+[\d.]+ ms/gm) ?? []).length, 3)
+  // Three inbound peers in the table (an RTT column of '-' only means a ping timed out under load).
+  assert.equal((r.stdout.match(/^12D3KooW\S+\s+\/ip4\/127\.0\.0\.1\/tcp\/\d+\/p2p\/\S+\s+in\s+([\d.]+ ms|-)/gm) ?? []).length, 3)
   assert.match(r.stdout, /bin\/gridauth --data \S+ status/)
 })
 

@@ -1,0 +1,210 @@
+// Issue 6 end to end, with separate OS processes: 4 validators and 20 terminals joined through
+// one introducer. All enroll, register, are admitted, authenticate pairwise (mutually); chains
+// run out and are renewed; the audit trail holds every authentication. Then the attacks.
+import { test, before, after } from 'node:test'
+import assert from 'node:assert/strict'
+import { readFileSync, rmSync } from 'node:fs'
+import { join } from 'node:path'
+import { createLibp2p } from 'libp2p'
+import { tcp } from '@libp2p/tcp'
+import { noise } from '@chainsafe/libp2p-noise'
+import { yamux } from '@chainsafe/libp2p-yamux'
+import { privateKeyFromProtobuf, generateKeyPair } from '@libp2p/crypto/keys'
+import { multiaddr } from '@multiformats/multiaddr'
+import type { Libp2p, PrivateKey } from '@libp2p/interface'
+import { peerIdFromString } from '@libp2p/peer-id'
+import { Network, type Terminal } from '../../src/mesh/network.js'
+import { gridauth, gridauthJson, waitFor } from '../../src/mesh/processes.js'
+import { RpcEndpoint } from '../../src/net/rpc.js'
+import { AuthHello, AuthReply, SubmitRequest, SubmitResult } from '../../src/wire/auth.js'
+import { AUTH_PROTOCOL, REGISTER_PROTOCOL, ACCESS_PROTOCOL, type AuthOutcome } from '../../src/auth/auth-service.js'
+import type { AuditEntry } from '../../src/chain/ledger-component.js'
+import { signingKeyFromSeed } from '../../src/crypto/ed25519.js'
+import { fromHex, makeAccessTx, makeRegistrationTx, makeEnrollment, loadGenesis, toHex } from '../../src/ledger/index.js'
+import { codecs } from '../../src/ledger/codec.js'
+
+const TERMINALS = Number(process.env.GRIDAUTH_E2E_TERMINALS ?? 20)
+let net: Network
+const hosts: Libp2p[] = []
+
+before(async () => {
+  net = await Network.create({ validators: 4, terminals: TERMINALS, hashChainLength: 12, parallel: 4 })
+})
+
+after(async () => {
+  await Promise.all(hosts.map(async (h) => await h.stop()))
+  if (net !== undefined) {
+    await net.kill()
+    rmSync(net.root, { recursive: true, force: true })
+  }
+})
+
+const cli = async <T>(t: Terminal | string, args: string[]): Promise<T> => await gridauthJson<T>(['--data', typeof t === 'string' ? t : t.dir, ...args])
+const validatorDir = (i: number): string => join(net.root, `validator-${i}`)
+
+function keyOf(dir: string): PrivateKey {
+  return privateKeyFromProtobuf(readFileSync(join(dir, 'identity.key')))
+}
+
+async function host(privateKey?: PrivateKey): Promise<Libp2p> {
+  const h = await createLibp2p({ privateKey: privateKey ?? await generateKeyPair('Ed25519'), transports: [tcp()], connectionEncrypters: [noise()], streamMuxers: [yamux()], addresses: { listen: ['/ip4/127.0.0.1/tcp/0'] } })
+  hosts.push(h)
+  return h
+}
+
+test('every terminal registers, is granted access and authenticates every other mutually', async () => {
+  const ts = net.terminals
+  const regs = await Promise.all(ts.map(async (t) => await cli<{ registered: boolean, certificate: { notAfter: number } | null }>(t, ['register'])))
+  for (const r of regs) {
+    assert.equal(r.registered, true)
+    assert.ok(r.certificate !== null && r.certificate.notAfter > Date.now())
+  }
+  // Retrying a registration after a lost reply is safe.
+  assert.equal((await cli<{ registered: boolean }>(ts[0], ['register'])).registered, true)
+  const access = await Promise.all(ts.map(async (t) => await cli<{ granted: boolean }>(t, ['access', '--resource', 'feeder-1'])))
+  assert.ok(access.every((a) => a.granted))
+
+  // Pairwise: terminal i authenticates to every j > i, mutually; initiators run in parallel.
+  const outcomes = await Promise.all(ts.map(async (a, i) => {
+    const out: AuthOutcome[] = []
+    for (const b of ts.slice(i + 1)) out.push(await cli<AuthOutcome>(a, ['auth', b.peerId, '--mutual']))
+    return out
+  }))
+  const flat = outcomes.flat()
+  assert.equal(flat.length, (ts.length * (ts.length - 1)) / 2)
+  const refused = flat.filter((o) => !o.accepted)
+  assert.deepEqual(refused, [], 'every pair authenticated')
+
+  // With chains of 12 values and 19 authentications each, every terminal renewed at least once.
+  const id = await cli<{ chainGeneration: number }>(ts[0], ['identity'])
+  assert.ok(id.chainGeneration >= 1, 'hash chain renewed')
+
+  // The audit trail: each pair left two authentication records (one per direction).
+  const expected = 2 * (ts.length - 1)
+  const trail = await waitFor('the audit trail of terminal 0 to be complete', async () => {
+    const a = await cli<AuditEntry[]>(validatorDir(1), ['audit', ts[0].terminalId])
+    return a.filter((e) => e.type === 'auth-record').length >= expected ? a : undefined
+  }, 60_000, 500)
+  const auths = trail.filter((e) => e.type === 'auth-record')
+  assert.equal(auths.length, expected)
+  assert.ok(auths.every((e) => e.result === 'Ok' && e.detail.success === true))
+  assert.ok(trail.some((e) => e.type === 'registration' && e.result === 'Ok'))
+  assert.ok(trail.some((e) => e.type === 'access' && e.result === 'Ok'))
+  assert.ok(trail.some((e) => e.type === 'chain-renewal' && e.result === 'Ok'))
+  assert.ok(trail.some((e) => e.type === 'chain-update' && e.result === 'Ok'))
+  // The human table lists heights.
+  const human = await gridauth(['--data', validatorDir(2), 'audit', ts[0].terminalId])
+  assert.match(human.stdout, /^HEIGHT\s+TIME\s+TYPE\s+RESULT/)
+})
+
+test('a chain value shown to a verifier cannot be replayed: not by the verifier, not later by anyone', async () => {
+  const [a, , c] = net.terminals
+  // A fake verifier B (a plain libp2p host) collects the value A shows it.
+  const fakeB = await host()
+  let captured: AuthHello | undefined
+  const ep = new RpcEndpoint(fakeB, AUTH_PROTOCOL, {
+    onRequest: (_p, body) => {
+      captured = AuthHello.decode(body)
+      return AuthReply.encode({ accepted: true, reason: 0, detail: '', terminalId: new Uint8Array(0), value: new Uint8Array(0), minHeight: 0 })
+    }
+  })
+  await ep.start()
+  const r = await cli<AuthOutcome>(a, ['auth', `${fakeB.getMultiaddrs()[0].toString()}`])
+  assert.equal(r.accepted, true)
+  assert.ok(captured !== undefined)
+  const hello = AuthHello.encode(captured)
+  const cAddr = multiaddr(c.node.addr)
+
+  // B replays it to C under its own identity: refused, the value belongs to A's PeerId.
+  await fakeB.dial(cAddr)
+  const replyB = AuthReply.decode(await ep.request(peerIdFromString(c.peerId), hello))
+  assert.equal(replyB.accepted, false)
+  assert.equal(replyB.reason, 100, `WrongPeer, got ${replyB.reason} ${replyB.detail}`)
+
+  // Once A's spend is recorded, even A's own key cannot use the value again.
+  await waitFor('A\'s spent value to be recorded', async () => {
+    const v = await cli<Array<{ latestIdentityHash: string }>>(validatorDir(0), ['view', a.terminalId])
+    return v[0].latestIdentityHash === toHex(captured!.value)
+  }, 30_000, 200)
+  const asA = await host(keyOf(a.dir))
+  const aEp = new RpcEndpoint(asA, AUTH_PROTOCOL, {})
+  await aEp.start()
+  await asA.dial(cAddr)
+  const replyA = AuthReply.decode(await aEp.request(peerIdFromString(c.peerId), hello))
+  assert.equal(replyA.accepted, false)
+  assert.equal(replyA.reason, 15, `ReplayedChainValue, got ${replyA.reason} ${replyA.detail}`)
+  // ... and the system keeps working.
+  assert.equal((await cli<AuthOutcome>(a, ['auth', c.peerId])).accepted, true)
+})
+
+test('replayed registration and access requests are refused and recorded', async () => {
+  const a = net.terminals[3]
+  const v = await host()
+  const reg = new RpcEndpoint(v, REGISTER_PROTOCOL, {})
+  const acc = new RpcEndpoint(v, ACCESS_PROTOCOL, {})
+  await reg.start()
+  await acc.start()
+  const validator = peerIdFromString(net.validators[1].peerId)
+  await v.dial(multiaddr(net.validators[1].addr))
+  // A's own registration, rebuilt with A's key and a fresh request id: a second registration.
+  const key = signingKeyFromSeed(keyOf(a.dir).raw.subarray(0, 32))
+  const genesis = loadGenesis(readFileSync(net.genesis, 'utf8'))
+  const enrollment = JSON.parse(readFileSync(join(net.root, `${a.name}.enrollment.json`), 'utf8')) as { enrollment: string }
+  const signed = codecs.signedEnrollment.decode(fromHex(enrollment.enrollment))
+  const again = makeRegistrationTx(key, genesis.networkId, signed, { chainAnchor: new Uint8Array(32).fill(1), chainLength: 12, requestId: 2 ** 40 })
+  const r1 = SubmitResult.decode(await reg.request(validator, SubmitRequest.encode({ tx: again as Uint8Array<ArrayBuffer> })))
+  assert.equal(r1.reason, 'DuplicateTerminal')
+  // An access request with an old request id (a replay): refused as stale.
+  const old = makeAccessTx(key, genesis.networkId, { terminalId: fromHex(a.terminalId), certificateHash: new Uint8Array(32), timestamp: Date.now(), nonce: new Uint8Array(16).fill(7), requestId: 1 })
+  const r2 = SubmitResult.decode(await acc.request(validator, SubmitRequest.encode({ tx: old as Uint8Array<ArrayBuffer> })))
+  assert.equal(r2.reason, 'StaleRequest')
+  const trail = await cli<AuditEntry[]>(validatorDir(0), ['audit', a.terminalId])
+  assert.ok(trail.some((e) => e.height === r1.height && e.result === 'DuplicateTerminal'))
+  assert.ok(trail.some((e) => e.height === r2.height && e.result === 'StaleRequest'))
+})
+
+test('Sybil and forgery: no enrollment, a forged enrollment, a forged signature', async () => {
+  // A node without enrollment cannot even ask.
+  const stranger = await net.addTerminal('stranger')
+  const genesis = loadGenesis(readFileSync(net.genesis, 'utf8'))
+  const v = await host()
+  const reg = new RpcEndpoint(v, REGISTER_PROTOCOL, {})
+  await reg.start()
+  await v.dial(multiaddr(net.validators[2].addr))
+  const validator = peerIdFromString(net.validators[2].peerId)
+  const me = signingKeyFromSeed(keyOf(stranger.dir).raw.subarray(0, 32))
+  const fakeOperator = signingKeyFromSeed(new Uint8Array(32).fill(9))
+  const identity = { networkAddress: '/ip4/127.0.0.1/tcp/1', verificationCode: new Uint8Array(16).fill(1), deviceType: 'DTU', vendor: 'evil', serial: 'SYBIL-1', skipKey: new Uint8Array(32).fill(3), membershipVector: new Uint8Array(2), publicKey: me.publicKey }
+  const forged = makeEnrollment(fakeOperator, genesis.networkId, identity as never, { enrolledAt: Date.now() })
+  const tx = makeRegistrationTx(me, genesis.networkId, forged, { chainAnchor: new Uint8Array(32).fill(2), chainLength: 12, requestId: 1 })
+  const r = SubmitResult.decode(await reg.request(validator, SubmitRequest.encode({ tx: tx as Uint8Array<ArrayBuffer> })))
+  assert.notEqual(r.code, 0)
+  assert.match(r.reason, /Enrollment|Operator|Signature/)
+  // A real enrollment registered with another key's signature.
+  const e = JSON.parse(readFileSync(join(net.root, 'stranger.enrollment.json'), 'utf8')) as { enrollment: string }
+  const other = signingKeyFromSeed(new Uint8Array(32).fill(5))
+  const wrongSig = makeRegistrationTx(other, genesis.networkId, codecs.signedEnrollment.decode(fromHex(e.enrollment)), { chainAnchor: new Uint8Array(32).fill(2), chainLength: 12, requestId: 1 })
+  const r2 = SubmitResult.decode(await reg.request(validator, SubmitRequest.encode({ tx: wrongSig as Uint8Array<ArrayBuffer> })))
+  assert.equal(r2.reason, 'BadSignature')
+  // An unregistered terminal is refused by peers.
+  const out = await gridauth(['--data', stranger.dir, '--json', 'auth', net.terminals[1].peerId])
+  const o = JSON.parse(out.stdout) as AuthOutcome
+  assert.equal(o.accepted, false)
+  assert.equal(o.reasonName, 'UnknownTerminal')
+})
+
+test('a revoked terminal fails every authentication afterwards', async () => {
+  const [x, y] = [net.terminals[5], net.terminals[6]]
+  assert.equal((await cli<AuthOutcome>(x, ['auth', y.peerId])).accepted, true)
+  const r = await gridauth(['--data', validatorDir(0), '--json', 'revoke', x.terminalId, '--operator-key', net.operatorKey, '--genesis', net.genesis, '--reason', 'stolen'])
+  assert.equal(r.code, 0, r.stderr)
+  const refused = await waitFor('revocation to take effect', async () => {
+    const o = await cli<AuthOutcome>(x, ['auth', y.peerId]).catch(() => undefined)
+    return o !== undefined && !o.accepted ? o : undefined
+  }, 20_000, 300)
+  assert.equal(refused.reasonName, 'Revoked')
+  const acc = await gridauth(['--data', x.dir, '--json', 'access'])
+  assert.notEqual(acc.code, 0)
+  // Others are unaffected.
+  assert.equal((await cli<AuthOutcome>(y, ['auth', net.terminals[7].peerId])).accepted, true)
+})
