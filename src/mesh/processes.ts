@@ -54,7 +54,10 @@ export async function startNode(dataDir: string, extra: string[] = [], opts: { e
   proc.stderr!.setEncoding('utf8').on('data', (d: string) => { err += d })
   const exited = new Promise<number | null>((resolve) => proc.on('exit', (c) => resolve(c)))
   const started = await new Promise<{ peerId: string, listen: string[] }>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`node in ${dataDir} did not start in time: ${err}`)), opts.timeoutMs ?? 20_000)
+    const timer = setTimeout(() => {
+      proc.kill('SIGKILL') // never leave a half-started node behind
+      reject(new Error(`node in ${dataDir} did not start in time: ${err}`))
+    }, opts.timeoutMs ?? 20_000)
     proc.stdout!.setEncoding('utf8').on('data', (d: string) => {
       out += d
       try {
