@@ -88,7 +88,15 @@ export class ChainComponent implements NodeComponent {
     }, { maxFrameBytes: CHAIN_MAX_FRAME_BYTES })
     await this.endpoint.start()
     if (this.ledger !== undefined) {
-      this.ledger.onCommit((ev) => this.pushToSubscribers(ev.block.header!, ev.cert))
+      const store = this.ledger.store
+      for (let h = 0; h <= store.head.height; h++) {
+        const header = await store.getHeader(h)
+        if (header !== undefined) this.committed.add(toHex(headerHash(header)))
+      }
+      this.ledger.onCommit((ev) => {
+        this.committed.add(toHex(ev.headerHash))
+        this.pushToSubscribers(ev.block.header!, ev.cert)
+      })
     } else {
       await this.loadPersisted()
       this.poll = setInterval(() => { void this.catchUp() }, POLL_INTERVAL_MS)
@@ -116,6 +124,18 @@ export class ChainComponent implements NodeComponent {
       this.waiters.push({ height, resolve: () => { clearTimeout(timer); resolve() } })
     })
   }
+
+  /**
+   * Whether a block hash (header hash) is committed as far as this node knows; blocks offered to
+   * the skip-graph store are accepted only then (so nobody can fill a node with junk blocks).
+   */
+  isCommitted(hash: Uint8Array): boolean {
+    const hex = toHex(hash)
+    return this.ledger !== undefined ? this.committed.has(hex) : this.follower.heightOf(hex) !== undefined
+  }
+
+  /** Header hashes of a full node's chain (loaded at start, extended on every commit). */
+  private readonly committed = new Set<string>()
 
   /** A committed header this node holds. */
   async header(height: number): Promise<BlockHeader | undefined> {

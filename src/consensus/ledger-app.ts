@@ -250,15 +250,40 @@ export class LedgerApp implements PbftApp, PbftCrypto {
     return pub !== undefined && sig instanceof Uint8Array && sig.length === 64 && verifyDomain(pub, this.domain, bytes, sig)
   }
 
+  /** Proofs computed ahead of time (precomputeProof) or already used, by alpha. */
+  private readonly proofs = new Map<string, { proof: Uint8Array, output: Uint8Array }>()
+  /** VRF verification results by replica|alpha|proof (a proof is checked once per replica). */
+  private readonly vrfOk = new Map<string, Uint8Array | null>()
+
   vrfProve(alpha: Uint8Array): { proof: Uint8Array, output: Uint8Array } {
-    const proof = vrfProve(this.key.seed, alpha)
-    return { proof, output: vrfProofToHash(proof) }
+    return this.precomputeProof(alpha)
   }
+
+  /** The proof this replica will need to propose at `alpha`'s height (computed once, cached). */
+  precomputeProof(alpha: Uint8Array): { proof: Uint8Array, output: Uint8Array } {
+    const k = hex(alpha)
+    let r = this.proofs.get(k)
+    if (r === undefined) {
+      const proof = vrfProve(this.key.seed, alpha)
+      r = { proof, output: vrfProofToHash(proof) }
+      if (this.proofs.size >= 64) this.proofs.delete(this.proofs.keys().next().value!)
+      this.proofs.set(k, r)
+    }
+    return r
+  }
+
+  hasProof(alpha: Uint8Array): boolean { return this.proofs.has(hex(alpha)) }
 
   vrfVerify(replica: number, alpha: Uint8Array, proof: Uint8Array): Uint8Array | null {
     const pub = this.pubs[replica]
     if (pub === undefined || !(proof instanceof Uint8Array) || proof.length !== 80) return null
-    return vrfVerify(pub, alpha, proof)
+    const k = `${replica}|${hex(alpha)}|${hex(proof)}`
+    const hit = this.vrfOk.get(k)
+    if (hit !== undefined) return hit
+    const out = vrfVerify(pub, alpha, proof)
+    if (this.vrfOk.size >= 1024) this.vrfOk.delete(this.vrfOk.keys().next().value!)
+    this.vrfOk.set(k, out)
+    return out
   }
 
   commitExt(block: Block): Uint8Array {

@@ -6,7 +6,15 @@ import type { Genesis } from '../ledger/index.js'
 import { LedgerComponent } from '../chain/ledger-component.js'
 import { PbftComponent } from '../consensus/component.js'
 import { ChainComponent } from '../chain/chain-component.js'
-import { skipgraphComponent } from '../skipgraph/service/index.js'
+import { skipgraphComponent, verifyLedgerBlock } from '../skipgraph/service/index.js'
+import { BlockPublisher } from '../chain/block-publisher.js'
+import { readEnrollmentFile } from '../auth/terminal-state.js'
+import { toHex, decodeBlock } from '../ledger/index.js'
+
+/** A membership vector as the bit string the skip-graph settings take (MSB first). */
+function bitsOf(mv: Uint8Array): string {
+  return [...mv].map((b) => b.toString(2).padStart(8, '0')).join('')
+}
 import { AuthService } from '../auth/auth-service.js'
 import { consensusSubmitter } from '../auth/submitter.js'
 
@@ -30,8 +38,28 @@ export function buildComponents(_opts: ComponentOptions): NodeComponent[] {
     components.push(new LedgerComponent(_opts.genesis))
     components.push(new PbftComponent(_opts.genesis))
   }
-  if (_opts.genesis !== undefined) components.push(new ChainComponent(_opts.genesis))
-  components.push(skipgraphComponent(_opts))
+  let chain: ChainComponent | undefined
+  if (_opts.genesis !== undefined) components.push(chain = new ChainComponent(_opts.genesis))
+  const sgSettings = { ..._opts.settings }
+  if (_opts.enrollment !== undefined) {
+    // A terminal's place in the skip graph is the one its operator enrolled.
+    const e = readEnrollmentFile(_opts.enrollment)
+    sgSettings.skipgraph = { key: toHex(e.skipKey), membershipVector: bitsOf(e.membershipVector), ...(sgSettings.skipgraph ?? {}) }
+  }
+  const sg = skipgraphComponent({ ..._opts, settings: sgSettings })
+  // Only blocks on the committed chain may be stored (checked against the node's own headers).
+  if (chain !== undefined) {
+    const c = chain
+    sg.setBlockCheck(async (hash, bytes) => {
+      if (!verifyLedgerBlock(hash, bytes)) return false
+      if (c.isCommitted(hash)) return true
+      // A block pushed right after its commit may arrive before its header: catch up briefly.
+      await c.waitForHeight(decodeBlock(bytes).header!.height, 3_000).catch(() => {})
+      return c.isCommitted(hash)
+    })
+  }
+  components.push(sg)
+  if (_opts.genesis !== undefined && _opts.config?.role === 'validator') components.push(new BlockPublisher())
   if (_opts.genesis !== undefined) {
     components.push(new AuthService({ genesis: _opts.genesis, enrollmentFile: _opts.enrollment, submitter: consensusSubmitter(_opts.genesis) }))
   }

@@ -164,6 +164,30 @@ export class Replica {
     const prev = this.prevInfo(height - 1, true)
     return prev === undefined ? undefined : primaryFor(prev.nextSeed, view, this.n)
   }
+  /**
+   * Inspection for the shell's speculative work (no state change): the VRF input of the next height
+   * this replica would propose in the current view, judged from the blocks it has accepted so far
+   * (the previous block only needs an accepted pre-prepare here, so the proof can be computed while
+   * that block is still being prepared). Undefined if this replica is not that height's primary.
+   */
+  nextProposalAlpha(): Uint8Array | undefined {
+    if (!this._normal) return undefined
+    let h = this.execHeight + 1
+    for (;;) {
+      const s = this.slots.get(h)
+      if (s !== undefined && (s.committed !== undefined || s.pp?.view === this._view)) h++
+      else break
+    }
+    if (!this.inWindow(h)) return undefined
+    let seed: Uint8Array | undefined
+    if (h - 1 === this.execHeight) seed = this.nextSeed
+    else {
+      const s = this.slots.get(h - 1)
+      seed = s?.committed?.block.nextSeed ?? s?.pp?.block.nextSeed
+    }
+    if (seed === undefined || primaryFor(seed, this._view, this.n) !== this.id) return undefined
+    return vrfAlpha(h, seed)
+  }
   pendingCount(): number { let c = 0; for (const l of this.pending.values()) c += l.length; return c }
 
   // ---------------------------------------------------------------- step

@@ -126,7 +126,8 @@ export class SkipGraphNode {
     return this.run(() => {
       if (this.state !== 'joining' || this.joinLevel < 0) return
       const l0 = this.table.levels[0]
-      if (!l0 || (!l0.left.length && !l0.right.length)) return
+      // both sides known at level 0 (in a ring of >= 2 nodes both lists are non-empty)
+      if (!l0 || !l0.left.length || !l0.right.length) return
       this.state = 'joined'
       this.linkSent.clear()
       this.event({ e: 'joined' })

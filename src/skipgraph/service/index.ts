@@ -8,7 +8,9 @@ export { encodeMsg, decodeMsg, MalformedError, MAX_SG_MESSAGE_BYTES } from './co
 export { MAX_BLOCK_BYTES_WIRE, MAX_BLOCKS_FRAME_BYTES, MAX_HAS_HASHES } from './blocks-codec.js'
 
 /** The 'skipgraph' component for buildComponents(): introducer = first reachable bootstrap peer;
- * settings.skipgraph: key (hex), membershipVector (bits), neighboursPerSide, redundancy. */
+ * config.skipgraph (neighboursPerSide, redundancy), overridden by settings.skipgraph (also key
+ * (hex), membershipVector (bits), tickMs, stabilizeMs, auditMs). */
 export function skipgraphComponent(opts: ComponentOptions): SkipGraphService {
-  return new SkipGraphService(optionsFromSettings(opts.bootstrap, opts.settings.skipgraph))
+  const fromConfig = (opts.config?.skipgraph ?? {}) as Record<string, unknown>
+  return new SkipGraphService(optionsFromSettings(opts.bootstrap, { ...fromConfig, ...(opts.settings.skipgraph ?? {}) }))
 }

@@ -36,7 +36,7 @@ export const SKIPGRAPH_RPC_LIMITS: Partial<RpcLimits> = { maxFrameBytes: MAX_SG_
 /** Limits of /gridauth/blocks/1.0.0 (blocks.md). */
 export const BLOCKS_RPC_LIMITS: Partial<RpcLimits> = { maxFrameBytes: MAX_BLOCKS_FRAME_BYTES + 64, ratePerPeer: 500, maxInflightPerPeer: 16, requestTimeoutMs: 10_000, maxQueuedBytes: 32 << 20 }
 
-export type VerifyBlock = (hash: Uint8Array, bytes: Uint8Array) => boolean
+export type VerifyBlock = (hash: Uint8Array, bytes: Uint8Array) => boolean | Promise<boolean>
 
 /** Default check: a ledger block whose header hashes to `hash`. */
 export const verifyLedgerBlock: VerifyBlock = (hash, bytes) => {
@@ -68,7 +68,7 @@ export interface SkipGraphOptions {
   store?: BlockStore
 }
 
-export const DEFAULTS = { tickMs: 2_000, stabilizeMs: 5_000, auditMs: 30_000, joinTimeoutMs: 20_000, searchTimeoutMs: 4_000, r: 2 }
+export const DEFAULTS = { tickMs: 2_000, stabilizeMs: 5_000, auditMs: 30_000, joinTimeoutMs: 5_000, searchTimeoutMs: 4_000, r: 2 }
 
 /** What start() needs: a full NodeContext, or just libp2p (benchmarks, tests). */
 export type ServiceContext = Pick<NodeContext, 'libp2p'> & Partial<Pick<NodeContext, 'control' | 'logger'>> & { datastore?: Datastore }
@@ -94,7 +94,7 @@ export class SkipGraphService implements NodeComponent, AddrBook {
   private blocksEp!: RpcEndpoint
   private store!: BlockStore
   private log: Logger = nolog
-  private readonly verify: VerifyBlock
+  private verify: VerifyBlock
   private readonly opts: SkipGraphOptions & typeof DEFAULTS
   /** Hex hashes held locally. */
   readonly held = new Set<string>()
@@ -183,6 +183,11 @@ export class SkipGraphService implements NodeComponent, AddrBook {
   }
 
   get state(): string { return this.core?.state ?? 'idle' }
+
+  /** One stabilization round now (tests, benchmarks). */
+  stabilizeNow(): void {
+    if (this.core.state === 'joined') this.apply(this.core.stabilize())
+  }
 
   private async joinLoop(intro: string[]): Promise<void> {
     for (let attempt = 0; !this.stopping; attempt++) {
@@ -319,13 +324,16 @@ export class SkipGraphService implements NodeComponent, AddrBook {
       return
     }
     const pending = this.merged.get(to.id)
-    const go = (): void => {
-      this.sg.send(pid, body).catch(() => {
-        if (this.stopping) return fail()
-        setTimeout(() => { this.sg.send(pid, body).catch(fail) }, 250).unref()
+    // A busy peer (dial or handshake timeout) is retried with backoff before the core hears of
+    // a failure; a refused connection (the peer is gone) fails at once. Pings never retry.
+    const delays = msg.t === 'ping' || msg.t === 'pong' ? [] : [250, 1_000, 3_000]
+    const go = (attempt = 0): void => {
+      this.sg.send(pid, body).catch((err: Error) => {
+        if (this.stopping || attempt >= delays.length || /ECONNREFUSED|refused|NoValidAddresses/i.test(`${err.name} ${err.message}`)) return fail()
+        setTimeout(() => go(attempt + 1), delays[attempt]).unref()
       })
     }
-    if (pending !== undefined) void pending.then(go)
+    if (pending !== undefined) void pending.then(() => go())
     else go()
   }
 
@@ -447,7 +455,7 @@ export class SkipGraphService implements NodeComponent, AddrBook {
       case 'store': {
         const h = hex(req.hash)
         if (this.held.has(h)) return encodeBlockResp({ ok: true })
-        if (!this.verify(req.hash, req.block)) throw new RpcError('invalid-block', 'block does not match its hash')
+        if (!(await this.verify(req.hash, req.block))) throw new RpcError('invalid-block', 'block does not match its hash')
         await this.storeLocal(h, req.block)
         this.scheduleRecheck(1_000)
         return encodeBlockResp({ ok: true })
@@ -498,6 +506,11 @@ export class SkipGraphService implements NodeComponent, AddrBook {
   }
 
   /** Publishes a block: stored here if this node is a replica, pushed to every other replica. */
+  /** Replaces the check a block must pass before it is stored or used (e.g. "is committed"). */
+  setBlockCheck(check: VerifyBlock): void {
+    this.verify = check
+  }
+
   async publishBlock(bytes: Uint8Array): Promise<{ hash: string, replicas: Array<{ id: string, stored: boolean }> }> {
     let hash: Uint8Array
     try {
@@ -505,7 +518,7 @@ export class SkipGraphService implements NodeComponent, AddrBook {
     } catch (err) {
       throw new ControlMethodError('bad-block', `not a ledger block: ${(err as Error).message}`)
     }
-    if (!this.verify(hash, bytes)) throw new ControlMethodError('bad-block', 'block rejected by verification')
+    if (!(await this.verify(hash, bytes))) throw new ControlMethodError('bad-block', 'block rejected by verification')
     const h = hex(hash)
     const set = await this.replicas(blockKey(hash))
     const replicas = await Promise.all(set.map(async (n) => {
@@ -530,7 +543,7 @@ export class SkipGraphService implements NodeComponent, AddrBook {
       for (const n of set) {
         try {
           const r = await this.blockRequest(n, encodeBlockReq({ op: 'fetch', hash }), 5_000)
-          if (r.ok && this.verify(hash, r.block)) return { bytes: r.block, source: 'fetched', from: n.id }
+          if (r.ok && await this.verify(hash, r.block)) return { bytes: r.block, source: 'fetched', from: n.id }
           if (r.ok) this.log.warn('replica served a bad block', { from: n.id, block: h })
         } catch (err) {
           this.log.debug('fetch failed', { from: n.id, block: h, error: (err as Error).message })

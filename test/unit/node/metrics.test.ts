@@ -11,7 +11,7 @@ import type { Logger } from '../../../src/util/log.js'
 // A strict parser for the Prometheus text exposition format 0.0.4. Every line must be a HELP,
 // TYPE, other comment or sample line; it throws on anything else.
 
-import { parseExposition, checkHistogram, value, type Family } from '../../helpers/prometheus.js'
+import { parseExposition, value } from '../../helpers/prometheus.js'
 
 // ---------------------------------------------------------------------------------------------
 
