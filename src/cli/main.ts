@@ -84,12 +84,18 @@ export function buildCli(): Command {
       applyLogConfig(config)
       // Signal handlers go in before anything starts, so a SIGTERM that arrives while the node
       // is starting (or right after it reports started) still stops it cleanly.
+      let requestStop: (why: string) => void = () => {}
       const stopRequested = new Promise<string>((resolve) => {
+        requestStop = resolve
         process.once('SIGINT', () => resolve('SIGINT'))
         process.once('SIGTERM', () => resolve('SIGTERM'))
       })
       const node = await GridauthNode.create({ dataDir: config.dataDir, listen: config.listen, bootstrap: config.bootstrap, config, components: buildComponents({ bootstrap: config.bootstrap, settings: {}, config, genesis: config.genesis === null ? undefined : readGenesis(config.genesis), enrollment: cmd.enrollment }) })
       await node.start()
+      node.control.register('stop', () => {
+        setImmediate(() => requestStop('gridauth stop'))
+        return { stopping: true }
+      })
       const s = node.status()
       out(opts, { event: 'started', peerId: s.peerId, listen: s.listen }, () => `gridauth ${VERSION} started\npeer id: ${s.peerId}\n${s.listen.map((a) => `listening on ${a}`).join('\n')}`)
       const signal = await stopRequested
@@ -110,6 +116,14 @@ export function buildCli(): Command {
         ['connections', s.connections], ['metrics', s.metrics ?? 'off'], ['memory (RSS)', `${(s.rssBytes / 2 ** 20).toFixed(1)} MB`], ['data dir', s.dataDir],
         ['listen', s.listen.join('\n' + ' '.repeat(14))]
       ]))
+    })
+
+  program.command('stop')
+    .description('stop the running node gracefully (as SIGTERM does)')
+    .action(async () => {
+      const opts = program.opts<GlobalOpts>()
+      const r = await callNode<{ stopping: boolean }>(dataDirPaths(opts.data).controlSocket, 'stop')
+      out(opts, r, () => 'stopping')
     })
 
   program.command('peers')

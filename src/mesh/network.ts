@@ -83,6 +83,7 @@ export class Network {
     for (let i = 0; i < names.length; i += par) {
       await Promise.all(names.slice(i, i + par).map(async (name) => await this.addTerminal(name)))
     }
+    this.terminals.sort((a, b) => Number(a.name.split('-')[1]) - Number(b.name.split('-')[1]))
   }
 
   async startValidator(i: number): Promise<RunningNode> {
