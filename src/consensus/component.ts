@@ -12,7 +12,6 @@
 //   so a silent primary is detected by their view timers); the answer after commit is a
 //   self-verifying receipt (header + ledger commit certificate).
 import { join } from 'node:path'
-import { appendFileSync } from 'node:fs'
 import { LevelDatastore } from 'datastore-level'
 import { peerIdFromPublicKey } from '@libp2p/peer-id'
 import { publicKeyFromRaw } from '@libp2p/crypto/keys'
@@ -22,11 +21,10 @@ import type { NodeComponent, NodeContext } from '../node/component.js'
 import type { LedgerComponent } from '../chain/ledger-component.js'
 import { RpcEndpoint, RpcError } from '../net/rpc.js'
 import { Replica } from '../pbft/replica.js'
-import { vrfPrepareKey } from '../crypto/vrf.js'
 import { DEFAULT_CONFIG, type Action, type Event, type PbftConfig, type TimerName, type ClientRequest, type CommitCertificate } from '../pbft/types.js'
 import { requestKey, hex } from '../pbft/codec.js'
 import { decodeMessage, encodeMessage, encodeValue, decodeValue, blockFrom } from './codec.js'
-import { LedgerApp, requestOfTx, type Executed } from './ledger-app.js'
+import { LedgerApp, requestOfTx } from './ledger-app.js'
 import {
   encodeHeader, encodeCommitCertificate, headerHash, toHex, decodeTx, MAX_TX_BYTES,
   type Genesis, type Block as LedgerBlock, type BlockHeader, type CommitCertificate as LedgerCert
@@ -34,19 +32,6 @@ import {
 import { TxSubmit, TxReceipt } from '../wire/tx.js'
 import type { Logger } from '../util/log.js'
 import type { Block, SnapshotMsg } from '../pbft/types.js'
-
-// --- temporary profiling trace (GRIDAUTH_PBFT_TRACE=<file prefix>)
-class Trace {
-  private m = new Map<string, [number, number, number]>()
-  constructor(readonly file: string) { setInterval(() => this.flush(), 2000).unref() }
-  add(k: string, v: number): void { const e = this.m.get(k); if (e === undefined) this.m.set(k, [1, v, v]); else { e[0]++; e[1] += v; if (v > e[2]) e[2] = v } }
-  flush(): void {
-    const lines = [...this.m].sort().map(([k, [c, s, mx]]) => `${k} n=${c} avg=${(s / c).toFixed(2)} max=${mx.toFixed(1)} sum=${s.toFixed(0)}`)
-    appendFileSync(this.file, `--- ${new Date().toISOString()}\n${lines.join('\n')}\n`)
-    this.m.clear()
-  }
-}
-const TRACE = process.env.PBFTTRACE_FILE !== undefined ? new Trace(`${process.env.PBFTTRACE_FILE}-${process.pid}.log`) : undefined
 
 export const PBFT_PROTOCOL = '/gridauth/pbft/1.0.0'
 export const TX_PROTOCOL = '/gridauth/tx/1.0.0'
@@ -103,7 +88,6 @@ export class PbftComponent implements NodeComponent {
   private forwardScheduled = false
   private lastCommitTime = 0
   private ledgerTail: Promise<void> = Promise.resolve()
-  private ledgerBacklog = 0
   private cfg!: PbftConfig
 
   constructor(readonly genesis: Genesis, private readonly opts: PbftOptions = {}) {}
@@ -177,9 +161,6 @@ export class PbftComponent implements NodeComponent {
       return { txHash: toHex(r.txHash), code: r.code, height: r.height, headerHash: toHex(headerHash(r.header)) }
     })
 
-    // VRF tables of the validator keys, built in idle time (about 20 ms each) rather than on the
-    // first pre-prepare of each proposer
-    vs.forEach((v, i) => { if (i !== this.me) setTimeout(() => { if (!this.stopped) vrfPrepareKey(v.publicKey) }, 50 * (i + 1)).unref() })
     this.dialAll()
     this.dialTimer = setInterval(() => this.dialAll(), 2000)
     this.enqueue({ type: 'start' })
@@ -221,8 +202,9 @@ export class PbftComponent implements NodeComponent {
     if (from === undefined) return
     const m = decodeMessage(body)
     if (m.type === 'forward') {
-      // relayed by the validator the client submitted to: keep it (whoever is primary proposes it)
-      for (const tx of m.txs) { try { this.acceptTx(tx, false) } catch { /* invalid: dropped */ } }
+      for (const tx of m.txs) {
+        try { this.acceptTx(tx, false) } catch { /* a bad forwarded tx is dropped */ }
+      }
       return
     }
     if (m.type === 'snapshot') { void this.onSnapshot(from, m); return }
@@ -231,9 +213,6 @@ export class PbftComponent implements NodeComponent {
 
   private send(to: number, bytes: Uint8Array): void {
     if (to === this.me || this.stopped) return
-    // No connection (peer down): drop instead of dialing per message; dialAll() redials every 2 s
-    // and the core retransmits what liveness needs (STATUS, VIEW-CHANGE, catch-up).
-    if (this.ctx.libp2p.getConnections(this.peers[to]).length === 0) return
     this.endpoint.send(this.peers[to], bytes).catch(() => { /* lost; the core retransmits what matters */ })
   }
 
@@ -260,99 +239,55 @@ export class PbftComponent implements NodeComponent {
         const evs = this.queue.splice(0, this.queue.length)
         const actions: Action[] = []
         for (const ev of evs) {
-          const t0 = performance.now()
           try {
             for (const a of this.replica.step(ev)) actions.push(a)
           } catch (err) {
             this.log.error('pbft step failed', { error: (err as Error).stack ?? String(err) })
           }
-          TRACE?.add(ev.type === 'message' ? 'step.' + ev.msg.type : 'step.' + ev.type, performance.now() - t0)
         }
-        const t1 = performance.now()
         await this.perform(actions)
-        TRACE?.add('perform', performance.now() - t1)
-        TRACE?.add('burst', evs.length)
       }
     } finally {
       this.pumping = false
-      if (this.queue.length > 0 && !this.stopped) { this.pumping = true; setImmediate(() => { void this.pump() }) } else this.scheduleSpeculation()
+      if (this.queue.length > 0 && !this.stopped) { this.pumping = true; setImmediate(() => { void this.pump() }) }
     }
-  }
-
-  private speculationScheduled = false
-  /**
-   * Idle-time work: the VRF proof this replica will need as the next primary is computed as soon as
-   * the previous block is accepted, so proposing does not wait for it (ECVRF prove is pure JS, ms).
-   */
-  private scheduleSpeculation(): void {
-    if (this.speculationScheduled || this.stopped) return
-    this.speculationScheduled = true
-    setImmediate(() => {
-      this.speculationScheduled = false
-      if (this.stopped || this.pumping || this.queue.length > 0) return
-      try {
-        const alpha = this.replica.nextProposalAlpha()
-        if (alpha !== undefined && !this.app.hasProof(alpha)) {
-          const t0 = performance.now()
-          this.app.precomputeProof(alpha)
-          TRACE?.add('vrf.precompute', performance.now() - t0)
-        }
-      } catch (err) {
-        this.log.debug('vrf precompute failed', { error: (err as Error).message })
-      }
-    })
   }
 
   private async perform(actions: Action[]): Promise<void> {
-    // 0. receipts: a committed block carries 2f+1 commit signatures (self-verifying), so clients are
-    //    answered at once; our own durability of the block (redo log below, then the ledger) does
-    //    not change the fact that it is committed.
-    let jobs: Array<{ e: Executed, cert: LedgerCert }> = []
-    if (this.app.executedLog.length > 0) {
-      const commits = new Map<number, Extract<Action, { type: 'commit' }>>()
-      for (const a of actions) if (a.type === 'commit') commits.set(a.block.height, a)
-      const executed = this.app.executedLog.splice(0, this.app.executedLog.length)
-      for (const e of executed) {
-        const c = commits.get(e.height)
-        if (c === undefined) continue
-        jobs.push({ e, cert: this.app.ledgerCert(e.block.header, c.cert.votes) })
-      }
-      for (const j of jobs) TRACE?.add('block.txs', j.e.block.txs.length)
-      for (const j of jobs) this.resolveBlock(j.e.block, j.cert, j.e.executed.results.map(r => r.code))
-    }
     // 1. every persist of the burst, in order, as one fsynced batch
     const writes = new Map<string, unknown>()
     for (const a of actions) if (a.type === 'persist') for (const [k, v] of a.writes) writes.set(k, v)
     if (writes.size > 0) {
-      const tp = performance.now()
-      TRACE?.add('persist.keys', writes.size)
       const ops = [...writes].map(([k, v]) => v === null ? { type: 'del' as const, key: k } : { type: 'put' as const, key: k, value: encodeValue(v) })
       await this.db.db.batch(ops as never, { sync: this.opts.sync ?? true } as never)
-      TRACE?.add('persist', performance.now() - tp)
     }
     // 2. timers and messages
     const encoded = new Map<object, Uint8Array>()
     const enc = (m: object): Uint8Array => { let b = encoded.get(m); if (b === undefined) { b = encodeMessage(m as never); encoded.set(m, b) } return b }
+    const commits: Extract<Action, { type: 'commit' }>[] = []
     for (const a of actions) {
       switch (a.type) {
         case 'send': this.send(a.to, enc(a.msg)); break
         case 'broadcast': { const b = enc(a.msg); for (let i = 0; i < this.peers.length; i++) this.send(i, b); break }
         case 'setTimer': this.setTimer(a.timer, a.ms); break
         case 'cancelTimer': { const t = this.timers.get(a.timer); if (t !== undefined) clearTimeout(t); this.timers.delete(a.timer); break }
-        case 'commit': break
+        case 'commit': commits.push(a); break
         case 'reply': if (a.reply.replica === this.me) this.onCachedReply(a.reply.client, a.reply.epoch, a.reply.counter, a.reply.height); break
         case 'installedSnapshot': this.app.headCore = this.replica.lastBlockHash; break
         case 'persist': break
       }
     }
-    // 3. the ledger, after the core's redo log ('exec' + 'blk/<h>') is durable. Not awaited: the
-    //    next burst of votes does not wait for the ledger's own fsync (bounded backlog).
-    if (jobs.length > 0) {
-      this.ledgerBacklog += jobs.length
+    // 3. the ledger (after the core's redo log is durable), then receipts
+    if (commits.length > 0) {
+      const executed = this.app.executedLog.splice(0, this.app.executedLog.length)
+      const byHeight = new Map(executed.map(e => [e.height, e]))
+      const jobs = commits.map(c => {
+        const e = byHeight.get(c.block.height)!
+        return { c, e, cert: this.app.ledgerCert(e.block.header, c.cert.votes) }
+      })
       const prev = this.ledgerTail
       this.ledgerTail = prev.then(async () => {
         for (const j of jobs) {
-          this.ledgerBacklog--
           if (j.e.height <= this.ledger.store.head.height) continue
           try {
             await this.ledger.append(j.e.block, j.cert, j.e.executed)
@@ -361,14 +296,10 @@ export class PbftComponent implements NodeComponent {
             continue
           }
           this.lastCommitTime = Date.now()
+          this.resolveBlock(j.e.block, j.cert, j.e.executed.results.map(r => r.code))
         }
       })
-      jobs = []
-      if (this.ledgerBacklog > 64) {
-        const tl = performance.now()
-        await this.ledgerTail
-        TRACE?.add('ledgerWait', performance.now() - tl)
-      }
+      await this.ledgerTail
     }
   }
 
@@ -392,8 +323,7 @@ export class PbftComponent implements NodeComponent {
         if (l !== undefined) { const i = l.findIndex(w => w.timer === timer); if (i >= 0) l.splice(i, 1); if (l.length === 0) this.waiters.delete(key) }
         reject(new SubmitError('timeout', 'not committed in time'))
       }, opts.timeoutMs ?? this.opts.submitTimeoutMs ?? 30_000)
-      const t0 = performance.now()
-      const w = { resolve: (r: Receipt) => { TRACE?.add('submit.latency', performance.now() - t0); resolve(r) }, reject, timer, txHash }
+      const w = { resolve, reject, timer, txHash }
       const l = this.waiters.get(key)
       if (l === undefined) this.waiters.set(key, [w]); else l.push(w)
       // a retry of the last committed request id: the core answers from its cached reply
@@ -402,19 +332,19 @@ export class PbftComponent implements NodeComponent {
   }
 
   /**
-   * Validates a tx from a client (relay = true) or relayed by another validator and hands it to the
-   * core. Client txs are relayed to every other validator: the primary changes with every height
-   * (VRF), so forwarding to "the" primary strands requests whenever the next block is proposed by
-   * someone else (they waited for a view change); with every validator holding the request, whoever
-   * proposes next includes it, and a silent primary is still detected by every backup's timer.
+   * Validates a tx from a client or a forwarding validator and hands it to the core. A tx from a
+   * client goes to every other validator too: the primary changes with every height (and every
+   * view), so forwarding to "the" primary strands requests whenever that height is already
+   * proposed; with every validator holding it, the next primary proposes it and every backup's
+   * view timer guards it (classic PBFT, where clients multicast to all replicas).
    */
-  private acceptTx(tx: Uint8Array, relay = true): ClientRequest {
+  private acceptTx(tx: Uint8Array, fromClient = true): ClientRequest {
     if (!(tx instanceof Uint8Array) || tx.length === 0 || tx.length > MAX_TX_BYTES) throw new SubmitError('malformed', 'transaction size')
     let req: ClientRequest
     try { req = requestOfTx(tx) } catch (err) { throw new SubmitError('malformed', (err as Error).message) }
     if (!this.app.preverify(tx)) throw new SubmitError('bad-signature', 'transaction signature does not verify')
     this.enqueue({ type: 'request', req })
-    if (relay && this.peers.length > 1) {
+    if (fromClient) {
       this.forwardBuf.push(tx)
       if (!this.forwardScheduled) {
         this.forwardScheduled = true
@@ -423,8 +353,8 @@ export class PbftComponent implements NodeComponent {
           const txs = this.forwardBuf
           this.forwardBuf = []
           if (txs.length === 0) return
-          const p = this.replica.primaryOf(this.replica.executedHeight + 1)
-          if (p !== undefined && p !== this.me) this.send(p, encodeMessage({ type: 'forward', txs }))
+          const msg = encodeMessage({ type: 'forward', txs })
+          for (let i = 0; i < this.peers.length; i++) if (i !== this.me) this.send(i, msg)
         })
       }
     }
