@@ -1,22 +1,14 @@
 // A bare libp2p peer (TCP, Noise, Yamux) that echoes length-prefixed frames on
 // /gridauth/bench-echo/1.0.0: the other end of the libp2p round-trip floor benchmark.
 // Prints its multiaddr on stdout, then serves until killed.
-import { createLibp2p } from 'libp2p'
-import { tcp } from '@libp2p/tcp'
-import { noise } from '@chainsafe/libp2p-noise'
-import { yamux } from '@chainsafe/libp2p-yamux'
+import type { Libp2p } from '@libp2p/interface'
+import { createPlainHost } from '../../src/net/plain-host.js'
 import { lpStream } from '@libp2p/utils'
 
 export const ECHO_PROTOCOL = '/gridauth/bench-echo/1.0.0'
 
-export async function createEchoPeer(): Promise<Awaited<ReturnType<typeof createLibp2p>>> {
-  return await createLibp2p({
-    addresses: { listen: ['/ip4/127.0.0.1/tcp/0'] },
-    transports: [tcp()],
-    connectionEncrypters: [noise()],
-    streamMuxers: [yamux()],
-    connectionManager: { inboundConnectionThreshold: 1000, maxIncomingPendingConnections: 1000 }
-  })
+export async function createEchoPeer(): Promise<Libp2p> {
+  return await createPlainHost()
 }
 
 async function serve(): Promise<void> {

@@ -14,7 +14,7 @@ import { createHost, emptyStats, execute, type ExecStats, type Host } from './at
 import { generateInput, HOLDING_KINDS, type FuzzInput, type GenEnv } from './generate.js'
 import { Generator, Schemas, type GenCtx } from './schema.js'
 import { specsFor, type ProtocolSpec } from './registry.js'
-import { componentRejections, cpuSeconds, livenessCheck, quickCheck, rejectionCounters, watch, type NodeHandle } from './oracle.js'
+import { componentRejections, cpuSeconds, livenessCheck, quickCheck, rejectionCounters, watch } from './oracle.js'
 
 export const PROTOCOLS_DIR = fileURLToPath(new URL('../../../protocols/', import.meta.url))
 

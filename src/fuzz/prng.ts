@@ -2,6 +2,8 @@
 // context: peer ids and addresses), so a campaign can be regenerated and any input re-derived.
 // sfc32 state seeded through splitmix32 from FNV-1a(seed) and the index.
 
+import { Sfc32 } from '../util/sfc32.js'
+
 function fnv1a(s: string): number {
   let h = 0x811c9dc5
   for (let i = 0; i < s.length; i++) {
@@ -22,33 +24,14 @@ function splitmix32(a: number): () => number {
   }
 }
 
-export class Rng {
-  private a: number
-  private b: number
-  private c: number
-  private d: number
-
+export class Rng extends Sfc32 {
   constructor(seed: string, index = 0, stream = 0) {
     const sm = splitmix32(fnv1a(seed) ^ Math.imul(index + 1, 0x9e3779b1) ^ Math.imul(stream + 7, 0x85ebca6b))
-    this.a = sm(); this.b = sm(); this.c = sm(); this.d = sm()
-    for (let i = 0; i < 12; i++) this.u32()
-  }
-
-  /** Uniform 32-bit unsigned integer. */
-  u32(): number {
-    this.a >>>= 0; this.b >>>= 0; this.c >>>= 0; this.d >>>= 0
-    let t = (this.a + this.b) | 0
-    this.a = this.b ^ (this.b >>> 9)
-    this.b = (this.c + (this.c << 3)) | 0
-    this.c = (this.c << 21) | (this.c >>> 11)
-    this.d = (this.d + 1) | 0
-    t = (t + this.d) | 0
-    this.c = (this.c + t) | 0
-    return t >>> 0
+    super(sm(), sm(), sm(), sm(), 12)
   }
 
   /** Uniform float in [0, 1). */
-  float(): number { return this.u32() / 4294967296 }
+  float(): number { return this.next() }
   /** Uniform integer in [lo, hi] (inclusive). */
   int(lo: number, hi: number): number { return lo + Math.floor(this.float() * (hi - lo + 1)) }
   chance(p: number): boolean { return this.float() < p }

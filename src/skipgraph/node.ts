@@ -15,7 +15,7 @@ import {
   DEFAULT_K, distinctNeighbours, ensureLevel, first, insertOrdered, list, newTable, opposite, removePeer,
   sharesPrefix, sideDistance, type NodeRef, type RoutingTable, type Side,
 } from './table.js'
-import { PING_MISS_LIMIT, SEARCH_TTL, type Envelope, type Msg, type Output, type SearchPurpose, type SgEvent } from './messages.js'
+import { PING_MISS_LIMIT, SEARCH_TTL, type Envelope, type Msg, type Output, type SgEvent } from './messages.js'
 
 export interface NodeOptions {
   /** Neighbours per side per level (default 3). */

@@ -5,11 +5,8 @@ import { test, before, after } from 'node:test'
 import assert from 'node:assert/strict'
 import { readFileSync, rmSync } from 'node:fs'
 import { join } from 'node:path'
-import { createLibp2p } from 'libp2p'
-import { tcp } from '@libp2p/tcp'
-import { noise } from '@chainsafe/libp2p-noise'
-import { yamux } from '@chainsafe/libp2p-yamux'
-import { privateKeyFromProtobuf, generateKeyPair } from '@libp2p/crypto/keys'
+import { privateKeyFromProtobuf } from '@libp2p/crypto/keys'
+import { createPlainHost } from '../../src/net/plain-host.js'
 import { multiaddr } from '@multiformats/multiaddr'
 import type { Libp2p, PrivateKey } from '@libp2p/interface'
 import { peerIdFromString } from '@libp2p/peer-id'
@@ -47,7 +44,7 @@ function keyOf(dir: string): PrivateKey {
 }
 
 async function host(privateKey?: PrivateKey): Promise<Libp2p> {
-  const h = await createLibp2p({ privateKey: privateKey ?? await generateKeyPair('Ed25519'), transports: [tcp()], connectionEncrypters: [noise()], streamMuxers: [yamux()], addresses: { listen: ['/ip4/127.0.0.1/tcp/0'] } })
+  const h = await createPlainHost({ privateKey })
   hosts.push(h)
   return h
 }

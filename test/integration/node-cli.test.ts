@@ -5,6 +5,7 @@ import { chmodSync, chownSync, existsSync, mkdirSync, statSync, writeFileSync, r
 import { createServer } from 'node:net'
 import { join } from 'node:path'
 import { gridauth, gridauthJson, startNode, tempDir, waitFor, type RunningNode } from '../helpers/cli.js'
+import { freePort } from '../../src/mesh/network.js'
 import type { PeerInfo, StatusResult } from '../../src/node/control-protocol.js'
 import { parseExposition, checkHistogram, value } from '../helpers/prometheus.js'
 
@@ -25,14 +26,6 @@ async function start(dir: string, extra: string[] = []): Promise<RunningNode> {
   const n = await startNode(dir, extra)
   running.push(n)
   return n
-}
-
-async function freePort(): Promise<number> {
-  const srv = createServer()
-  await new Promise<void>((resolve) => srv.listen(0, '127.0.0.1', resolve))
-  const port = (srv.address() as { port: number }).port
-  await new Promise((resolve) => srv.close(resolve))
-  return port
 }
 
 test('B and C join through A; peers lists them with ping RTT and identify protocols', async () => {

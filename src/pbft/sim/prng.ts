@@ -1,10 +1,7 @@
 // Seeded PRNG (sfc32 seeded through splitmix32): fast, deterministic, good enough for fault draws.
-export class Prng {
-  private a: number
-  private b: number
-  private c: number
-  private d: number
+import { Sfc32 } from '../../util/sfc32.js'
 
+export class Prng extends Sfc32 {
   constructor(seed: number) {
     let s = seed >>> 0
     const next = (): number => {
@@ -14,22 +11,9 @@ export class Prng {
       z = Math.imul(z ^ (z >>> 13), 0xc2b2ae35)
       return (z ^ (z >>> 16)) >>> 0
     }
-    this.a = next(); this.b = next(); this.c = next(); this.d = next()
-    for (let i = 0; i < 12; i++) this.u32()
+    super(next(), next(), next(), next(), 12)
   }
 
-  u32(): number {
-    const t = (((this.a + this.b) | 0) + this.d) | 0
-    this.d = (this.d + 1) | 0
-    this.a = this.b ^ (this.b >>> 9)
-    this.b = (this.c + (this.c << 3)) | 0
-    this.c = (this.c << 21) | (this.c >>> 11)
-    this.c = (this.c + t) | 0
-    return t >>> 0
-  }
-
-  /** Uniform in [0, 1). */
-  next(): number { return this.u32() / 4294967296 }
   /** Uniform integer in [lo, hi]. */
   int(lo: number, hi: number): number { return lo + Math.floor(this.next() * (hi - lo + 1)) }
   chance(p: number): boolean { return this.next() < p }
