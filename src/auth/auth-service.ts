@@ -172,7 +172,17 @@ export class AuthService implements NodeComponent {
     } catch (err) {
       throw new RpcError('malformed', (err as Error).message)
     }
-    const receipt = await this.submitter.submit(tx)
+    let receipt: TxReceipt
+    try {
+      receipt = await this.submitter.submit(tx)
+    } catch (err) {
+      // Refused before consensus (a signature that does not verify, a malformed tx): answered
+      // and counted, not put on the chain (that would let anyone fill it with junk).
+      const code = (err as { code?: string }).code === 'bad-signature' ? Reason.BadSignature : Reason.Malformed
+      this.ctx.metrics.rejectedMessages.inc({ protocol: type === TxType.Registration ? REGISTER_PROTOCOL : ACCESS_PROTOCOL, reason: REASON_NAMES[code] })
+      this.log.warn('submission refused before consensus', { reason: REASON_NAMES[code], error: (err as Error).message })
+      return SubmitResult.encode({ code, reason: REASON_NAMES[code], height: 0, header: new Uint8Array(0), cert: new Uint8Array(0), record: new Uint8Array(0), proof: new Uint8Array(0) })
+    }
     return SubmitResult.encode(await this.resultFor(receipt, client === 'operator' ? undefined : client))
   }
 

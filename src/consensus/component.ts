@@ -82,6 +82,13 @@ export class PbftComponent implements NodeComponent {
   private pumping = false
   private stopped = false
   private readonly timers = new Map<TimerName, NodeJS.Timeout>()
+  /**
+   * Timer generations: bumped whenever the core asks to (re)arm or cancel a timer. A timer that has
+   * already fired but whose event is still queued (e.g. it fired while a burst was being persisted)
+   * is stale once the core re-armed or cancelled that timer, and is dropped instead of delivered.
+   */
+  private readonly timerGen = new Map<TimerName, number>()
+  private readonly firedGen = new WeakMap<Event, number>()
   private dialTimer: NodeJS.Timeout | undefined
   private readonly waiters = new Map<string, Waiter[]>()
   private forwardBuf: Uint8Array[] = []
@@ -239,8 +246,11 @@ export class PbftComponent implements NodeComponent {
         const evs = this.queue.splice(0, this.queue.length)
         const actions: Action[] = []
         for (const ev of evs) {
+          if (this.staleTimer(ev)) continue
           try {
-            for (const a of this.replica.step(ev)) actions.push(a)
+            const acts = this.replica.step(ev)
+            this.bumpTimerGens(acts)
+            for (const a of acts) actions.push(a)
           } catch (err) {
             this.log.error('pbft step failed', { error: (err as Error).stack ?? String(err) })
           }
@@ -306,7 +316,26 @@ export class PbftComponent implements NodeComponent {
   private setTimer(name: TimerName, ms: number): void {
     const t = this.timers.get(name)
     if (t !== undefined) clearTimeout(t)
-    this.timers.set(name, setTimeout(() => { this.timers.delete(name); this.enqueue({ type: 'timer', timer: name }) }, ms))
+    const gen = this.timerGen.get(name) ?? 0
+    this.timers.set(name, setTimeout(() => {
+      this.timers.delete(name)
+      const ev: Event = { type: 'timer', timer: name }
+      this.firedGen.set(ev, gen)
+      this.enqueue(ev)
+    }, ms))
+  }
+
+  /** Whether this is a timer event the core has re-armed or cancelled since it was armed. */
+  private staleTimer(ev: Event): boolean {
+    if (ev.type !== 'timer') return false
+    const g = this.firedGen.get(ev)
+    return g !== undefined && g !== (this.timerGen.get(ev.timer) ?? 0)
+  }
+
+  private bumpTimerGens(actions: readonly Action[]): void {
+    for (const a of actions) {
+      if (a.type === 'setTimer' || a.type === 'cancelTimer') this.timerGen.set(a.timer, (this.timerGen.get(a.timer) ?? 0) + 1)
+    }
   }
 
   // ------------------------------------------------------------------ client transactions

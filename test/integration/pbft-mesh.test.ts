@@ -56,7 +56,16 @@ test('4 validator processes: commit, kill -9 the primary under load, view change
   await m.kill(primary)
   const atKill = committed
   const others = [0, 1, 2, 3].filter(i => i !== primary)
-  await waitFor('commits to continue after the kill', () => committed >= atKill + 100, 30_000)
+  const progress = setInterval(() => {
+    void Promise.all(others.map(async (i) => await m.info(i).catch(() => null))).then((infos) => {
+      log(`after kill: ${committed - atKill} commits; ` + infos.map((x, j) => x === null ? `v${others[j]}: ?` : `v${others[j]}: view ${x.view} h ${x.height} pending ${String((x as unknown as { pending?: number }).pending ?? '?')}`).join(', '))
+    })
+  }, 3000)
+  try {
+    await waitFor('commits to continue after the kill', () => committed >= atKill + 100, 30_000)
+  } finally {
+    clearInterval(progress)
+  }
   const after1 = await m.info(others[0])
   log(`commits continue: ${committed - atKill} more; view ${after1.view}, primary ${after1.primary}`)
   assert.ok(after1.view > before.view, 'a view change happened')
