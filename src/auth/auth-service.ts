@@ -40,6 +40,8 @@ export const RENEW_THRESHOLD = 2
 export const SEEN_VALUES_PER_TERMINAL = 64
 /** Revealed values allowed out before their record commits (MAX_CHAIN_SKIP minus a crash margin). */
 export const UNRECORDED_LIMIT = MAX_CHAIN_SKIP - 2
+/** How long a verifier's own value from a mutual authentication waits before it is recorded. */
+export const MUTUAL_RECORD_DELAY_MS = 2_000
 
 /** Peer-authentication refusal reasons beyond the ledger's codes (auth.md). */
 export const AuthReason = {
@@ -80,7 +82,10 @@ export class AuthService implements NodeComponent {
   private log!: Logger
   private chain!: ChainComponent
   private ledger: LedgerComponent | undefined
-  private submitter!: TxSubmitter
+  /** This terminal's own transactions, one at a time (request ids must arrive in order). */
+  private submitter!: SerialSubmitter
+  /** Other terminals' transactions relayed by a validator: concurrent, batched by the primary. */
+  private relay!: TxSubmitter
   private terminal: TerminalState | undefined
   private endpoints: RpcEndpoint[] = []
   private authEp: RpcEndpoint | undefined
@@ -105,7 +110,8 @@ export class AuthService implements NodeComponent {
     if (chain === undefined) throw new Error('auth needs the chain component')
     this.chain = chain
     this.ledger = ctx.component<LedgerComponent>('ledger')
-    this.submitter = new SerialSubmitter(this.opts.submitter(ctx))
+    this.relay = this.opts.submitter(ctx)
+    this.submitter = new SerialSubmitter(this.relay)
     this.terminal = await TerminalState.open(ctx.datastore, {
       enrollmentFile: this.opts.enrollmentFile,
       publicKey: ctx.signingKey.publicKey,
@@ -136,7 +142,7 @@ export class AuthService implements NodeComponent {
       } catch (err) {
         throw new ControlMethodError('bad-argument', `not a transaction: ${(err as Error).message}`)
       }
-      const r = await this.submitter.submit(tx)
+      const r = await this.relay.submit(tx)
       return { code: r.code, reason: reasonName(r.code), height: r.height }
     })
     if (this.terminal !== undefined) this.log.info('terminal identity', { terminal: toHex(this.terminal.terminalId), serial: this.terminal.enrollment.serial })
@@ -172,9 +178,23 @@ export class AuthService implements NodeComponent {
     } catch (err) {
       throw new RpcError('malformed', (err as Error).message)
     }
+    // Replays answered at once from the committed state: a second registration of a registered
+    // terminal, or a request id it already used. (Consensus would drop them as duplicates.)
+    if (client !== 'operator') {
+      const store = this.ledger!.store
+      const rec = store.state.getRecord(client)
+      const dup = rec !== undefined && type === TxType.Registration
+      const stale = rec !== undefined && decodeTx(tx).requestId <= rec.lastRequestId
+      if (dup || stale) {
+        const code = dup ? Reason.DuplicateTerminal : Reason.StaleRequest
+        this.ctx.metrics.rejectedMessages.inc({ protocol: type === TxType.Registration ? REGISTER_PROTOCOL : ACCESS_PROTOCOL, reason: REASON_NAMES[code] })
+        this.log.info('replayed request refused', { terminal: toHex(client), reason: REASON_NAMES[code] })
+        return SubmitResult.encode({ ...await this.resultFor({ code, height: store.head.height, header: (await store.getHeader(store.head.height))!, cert: (await store.getCommitCertificate(store.head.height))! }, client) })
+      }
+    }
     let receipt: TxReceipt
     try {
-      receipt = await this.submitter.submit(tx)
+      receipt = await this.relay.submit(tx)
     } catch (err) {
       // Refused before consensus (a signature that does not verify, a malformed tx): answered
       // and counted, not put on the chain (that would let anyone fill it with junk).
@@ -221,7 +241,7 @@ export class AuthService implements NodeComponent {
     }
     if (this.ledger !== undefined) {
       // A validator that is also a terminal submits to its own consensus.
-      const receipt = await this.submitter.submit(tx)
+      const receipt = await this.relay.submit(tx)
       const d = decodeTx(tx)
       return await this.resultFor(receipt, d.client === 'operator' ? undefined : d.client)
     }
@@ -253,7 +273,7 @@ export class AuthService implements NodeComponent {
       chainAnchor: t.wallet.anchor, chainLength: t.wallet.length, requestId: await t.requestId()
     }))
     const t0 = performance.now()
-    const res = await this.sendToValidators(REGISTER_PROTOCOL, tx)
+    const res = await this.submitter.run(async () => await this.sendToValidators(REGISTER_PROTOCOL, tx))
     const record = await this.checkResult(res, t.terminalId)
     // Retrying after a lost reply is safe: the same transaction comes back as a duplicate of
     // our own registration, which counts as success.
@@ -273,12 +293,14 @@ export class AuthService implements NodeComponent {
     const t = this.requireTerminal()
     const mine = await this.chain.getRecord(t.terminalId)
     if (mine === undefined || mine.record.certificate === undefined) throw new ControlMethodError('not-registered', 'this terminal is not registered yet; run `gridauth register`')
-    const tx = makeAccessTx(this.key, this.opts.genesis.networkId, {
-      terminalId: t.terminalId, certificateHash: certificateHash(mine.record.certificate), timestamp: Date.now(),
-      nonce: randomBytes(16), requestId: await t.requestId(), resource
-    })
     const t0 = performance.now()
-    const res = await this.sendToValidators(ACCESS_PROTOCOL, tx)
+    const res = await this.submitter.run(async () => {
+      const tx = makeAccessTx(this.key, this.opts.genesis.networkId, {
+        terminalId: t.terminalId, certificateHash: certificateHash(mine.record.certificate!), timestamp: Date.now(),
+        nonce: randomBytes(16), requestId: await t.requestId(), resource
+      })
+      return await this.sendToValidators(ACCESS_PROTOCOL, tx)
+    })
     const latencyMs = performance.now() - t0
     this.ctx.metrics.authLatency.observe(latencyMs / 1000)
     this.ctx.metrics.authTotal.inc({ outcome: res.code === Reason.Ok ? 'accepted' : 'denied' })
@@ -310,9 +332,11 @@ export class AuthService implements NodeComponent {
     try {
       reply = AuthReply.decode(await this.authEp!.request(peer, AuthHello.encode({ terminalId: t.terminalId as Uint8Array<ArrayBuffer>, value: value as Uint8Array<ArrayBuffer>, mutual, minHeight: await t.getMinHeight() }), { timeoutMs: 15_000 }))
     } catch (err) {
+      this.release(t, value) // it left this node: spent whatever happened
       this.ctx.metrics.authTotal.inc({ outcome: 'error' })
       throw new ControlMethodError('unavailable', `peer ${peer.toString()} did not answer: ${(err as Error).message}`)
     }
+    this.release(t, value)
     let outcome: AuthOutcome = { accepted: reply.accepted, reason: reply.reason, reasonName: reasonName(reply.reason), detail: reply.detail, latencyMs: 0 }
     if (reply.accepted && mutual) {
       // B proved itself the same way: check its value against its record.
@@ -346,6 +370,10 @@ export class AuthService implements NodeComponent {
       reply.terminalId = me.terminalId as Uint8Array<ArrayBuffer>
       reply.value = mine as Uint8Array<ArrayBuffer>
       reply.minHeight = await me.getMinHeight()
+      // The initiator checks it right after this reply; record it after a grace period (a value
+      // seen meanwhile by anyone else is useless to them: it only counts from B's PeerId).
+      const t = setTimeout(() => this.release(me, mine), MUTUAL_RECORD_DELAY_MS)
+      t.unref()
     }
     return AuthReply.encode(reply)
   }
@@ -396,8 +424,19 @@ export class AuthService implements NodeComponent {
     return { reason: 0, detail: '', chainHeight: r.chainHeight - steps }
   }
 
-  /** Values revealed but not yet recorded on the chain, oldest first. */
-  private unrecorded: Uint8Array[] = []
+  /**
+   * Values revealed but not yet recorded on the chain, oldest first. A value is recorded only
+   * once released: after the verifier has judged it (recording it earlier would make the
+   * verifier see it as already spent).
+   */
+  private unrecorded: Array<{ value: Uint8Array, released: boolean }> = []
+
+  /** The verifier has judged `value`: it may now be recorded as spent. */
+  private release(t: TerminalState, value: Uint8Array): void {
+    const e = this.unrecorded.find((u) => u.value === value)
+    if (e !== undefined) e.released = true
+    this.recordSpent(t)
+  }
   private recorder: Promise<void> | undefined
 
   /**
@@ -406,13 +445,24 @@ export class AuthService implements NodeComponent {
    * record commits (the rest of the margin covers values a crash skipped).
    */
   private async nextValue(t: TerminalState): Promise<Uint8Array> {
-    while (this.unrecorded.length >= UNRECORDED_LIMIT && this.recorder !== undefined) await this.recorder
-    await this.renewIfNeeded(t)
-    const value = await t.wallet.reveal()
-    this.unrecorded.push(value)
-    this.recordSpent(t)
-    return value
+    // One at a time: a renewal must not interleave with another reveal (this terminal may be
+    // authenticating to one peer while answering another's mutual request).
+    const run = async (): Promise<Uint8Array> => {
+      while (this.unrecorded.length >= UNRECORDED_LIMIT) {
+        if (this.recorder !== undefined) await this.recorder
+        else await new Promise((resolve) => setTimeout(resolve, 20))
+      }
+      await this.renewIfNeeded(t)
+      const value = await t.wallet.reveal()
+      this.unrecorded.push({ value, released: false })
+      return value
+    }
+    const p = this.revealQueue.then(run, run)
+    this.revealQueue = p.catch(() => undefined)
+    return await p
   }
+
+  private revealQueue: Promise<unknown> = Promise.resolve()
 
   /**
    * Records spent values through consensus, coalesced: recording the newest value proves the
@@ -421,9 +471,11 @@ export class AuthService implements NodeComponent {
   private recordSpent(t: TerminalState): void {
     if (this.recorder !== undefined) return
     const run = async (): Promise<void> => {
-      while (this.unrecorded.length > 0) {
-        const batch = this.unrecorded.splice(0, this.unrecorded.length)
-        const value = batch[batch.length - 1]
+      for (;;) {
+        let n = 0
+        while (n < this.unrecorded.length && this.unrecorded[n].released) n++
+        if (n === 0) break
+        const value = this.unrecorded.splice(0, n)[n - 1].value
         const tx = makeChainUpdateTx(this.key, this.opts.genesis.networkId, { terminalId: t.terminalId, value, requestId: await t.requestId() })
         const r = await this.submitter.submit(tx)
         if (r.code !== Reason.Ok) this.log.warn('chain update refused', { reason: reasonName(r.code), height: r.height })
@@ -440,6 +492,8 @@ export class AuthService implements NodeComponent {
   private async renewIfNeeded(t: TerminalState): Promise<void> {
     if (!t.wallet.needsRenewal(RENEW_THRESHOLD) && !t.wallet.renewalPending) return
     // Record what is outstanding first: the renewal's value must be within reach of the record.
+    while (this.unrecorded.some((u) => !u.released)) await new Promise((resolve) => setTimeout(resolve, 50))
+    this.recordSpent(t)
     while (this.recorder !== undefined) await this.recorder
     const msg = await t.wallet.renew(randomBytes(32), this.opts.genesis.hashChainLength)
     const tx = makeChainRenewalTx(this.key, this.opts.genesis.networkId, {

@@ -28,9 +28,14 @@ export class SerialSubmitter implements TxSubmitter {
   constructor(private readonly inner: TxSubmitter) {}
 
   async submit(tx: Uint8Array, opts?: { timeoutMs?: number }): Promise<TxReceipt> {
-    const run = this.tail.then(async () => await this.inner.submit(tx, opts), async () => await this.inner.submit(tx, opts))
-    this.tail = run.catch(() => undefined)
-    return await run
+    return await this.run(async () => await this.inner.submit(tx, opts))
+  }
+
+  /** Runs `fn` after every earlier submission of this terminal has finished. */
+  async run<T>(fn: () => Promise<T>): Promise<T> {
+    const p = this.tail.then(fn, fn)
+    this.tail = p.catch(() => undefined)
+    return await p
   }
 }
 

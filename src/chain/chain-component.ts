@@ -30,6 +30,8 @@ export const CHAIN_MAX_FRAME_BYTES = 4 << 20
 export const SUBSCRIBE_TO = 2
 export const POLL_INTERVAL_MS = 2_000
 export const MAX_SUBSCRIBERS = 1024
+/** Passes over the validators for a fresh record before a lookup fails. */
+export const RECORD_ROUNDS = 6
 
 const KIND = { headers: 1, record: 2, block: 3, subscribe: 4 } as const
 
@@ -156,16 +158,21 @@ export class ChainComponent implements NodeComponent {
     }
     const servers = opts.from ?? this.validatorPeers()
     let lastErr: Error | undefined
-    for (const peer of servers) {
-      try {
-        const resp = ChainResponse.decode(await this.endpoint!.request(peer, ChainRequest.encode({ kind: KIND.record, from: 0, max: 0, terminalId: terminalId as Uint8Array<ArrayBuffer>, height: 0 })))
-        const v = await this.checkRecordResponse(terminalId, resp)
-        if (v === 'absent') return undefined
-        return v
-      } catch (err) {
-        lastErr = err as Error
-        this.log?.debug('record lookup failed', { peer: peer.toString(), error: lastErr.message })
+    // Validators commit within milliseconds of each other: one a block behind our head gives a
+    // stale proof, so ask the next, and give the laggards a moment before giving up.
+    for (let round = 0; round < RECORD_ROUNDS; round++) {
+      for (const peer of servers) {
+        try {
+          const resp = ChainResponse.decode(await this.endpoint!.request(peer, ChainRequest.encode({ kind: KIND.record, from: 0, max: 0, terminalId: terminalId as Uint8Array<ArrayBuffer>, height: 0 })))
+          const v = await this.checkRecordResponse(terminalId, resp)
+          if (v === 'absent') return undefined
+          return v
+        } catch (err) {
+          lastErr = err as Error
+          this.log?.debug('record lookup failed', { peer: peer.toString(), error: lastErr.message })
+        }
       }
+      await new Promise((resolve) => setTimeout(resolve, 25 * (round + 1)))
     }
     throw new Error(`no server gave a valid record for ${toHex(terminalId)}: ${lastErr?.message ?? 'no servers'}`)
   }
