@@ -3,7 +3,8 @@ import { createConnection } from 'node:net'
 import type { ControlResponse } from '../node/control-protocol.js'
 import { UserError, errorCode } from '../util/errors.js'
 
-export const CONTROL_TIMEOUT_MS = 30_000
+/** Registration and access wait for consensus; give them time on a loaded box. */
+export const CONTROL_TIMEOUT_MS = 120_000
 
 export async function callNode<T = unknown>(socketPath: string, method: string, params: Record<string, unknown> = {}, timeoutMs = CONTROL_TIMEOUT_MS): Promise<T> {
   return await new Promise<T>((resolve, reject) => {

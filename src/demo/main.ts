@@ -23,7 +23,7 @@ async function main(): Promise<number> {
     net.validators.forEach((v, i) => say(`   validator ${i}  ${v.peerId}  ${v.addr.split('/p2p/')[0]}${i === 0 ? '  (introducer)' : ''}`))
     net.terminals.forEach((t) => say(`   ${t.name}  ${t.peerId}  enrolled as ${t.terminalId.slice(0, 16)}… (serial ${t.serial})`))
     say(`   (${Math.round(performance.now() - t0)} ms to start everything)\n`)
-    const cli = async <T>(dir: string, a: string[]): Promise<T> => await gridauthJson<T>(['--data', dir, ...a])
+    const cli = async <T>(dir: string, a: string[]): Promise<T> => await gridauthJson<T>(['--data', dir, ...a], { timeoutMs: 180_000 })
 
     say('2. registration (paper A): each terminal sends its signed registration to a validator; PBFT commits it')
     for (const t of net.terminals) {
@@ -38,7 +38,7 @@ async function main(): Promise<number> {
     say('\n4. peer authentication (paper B): hash-chain values checked against the chain, mutually')
     const [a, b, c] = net.terminals
     for (const [x, y] of [[a, b], [b, c], [c, a], [a, b], [a, c]]) {
-      const r = await cli<AuthOutcome>(x.dir, ['auth', y.peerId, '--mutual'])
+      const r = await cli<AuthOutcome>(x.dir, ['auth', y.node.addr, '--mutual'])
       say(`   ${x.name} <-> ${y.name}: ${r.accepted ? 'accepted' : `refused (${r.reasonName})`} (${r.latencyMs} ms)`)
     }
     const id = await cli<{ chainRemaining: number, chainGeneration: number }>(a.dir, ['identity'])
@@ -56,7 +56,7 @@ async function main(): Promise<number> {
     say(`   bin/gridauth --data ${a.dir} peers`)
     say(`   bin/gridauth --data ${a.dir} skipgraph`)
     say(`   bin/gridauth --data ${net.validators[0].dataDir} view`)
-    say(`   bin/gridauth --data ${b.dir} auth ${c.peerId} --mutual`)
+    say(`   bin/gridauth --data ${b.dir} auth ${c.node.addr} --mutual`)
     if (keep) {
       say('\nThe network keeps running; press Ctrl-C to stop it.')
       await new Promise<void>((resolve) => {

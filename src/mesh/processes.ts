@@ -27,8 +27,8 @@ export async function gridauth(args: string[], opts: { env?: NodeJS.ProcessEnv, 
   return { code, stdout, stderr }
 }
 
-export async function gridauthJson<T>(args: string[]): Promise<T> {
-  const r = await gridauth(['--json', ...args])
+export async function gridauthJson<T>(args: string[], opts: { timeoutMs?: number } = {}): Promise<T> {
+  const r = await gridauth(['--json', ...args], opts)
   if (r.code !== 0) throw new Error(`gridauth ${args.join(' ')} failed (${r.code}): ${r.stderr}`)
   return JSON.parse(r.stdout) as T
 }

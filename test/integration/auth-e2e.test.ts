@@ -37,10 +37,10 @@ after(async () => {
   }
 })
 
-const cli = async <T>(t: Terminal | string, args: string[]): Promise<T> => await gridauthJson<T>(['--data', typeof t === 'string' ? t : t.dir, ...args])
+const cli = async <T>(t: Terminal | string, args: string[]): Promise<T> => await gridauthJson<T>(['--data', typeof t === 'string' ? t : t.dir, ...args], { timeoutMs: 180_000 })
 /** An authentication's outcome; a refusal (exit code 4) still prints its JSON. */
 async function auth(t: Terminal, args: string[]): Promise<AuthOutcome> {
-  const r = await gridauth(['--data', t.dir, '--json', 'auth', ...args], { timeoutMs: 60_000 })
+  const r = await gridauth(['--data', t.dir, '--json', 'auth', ...args], { timeoutMs: 180_000 })
   if (r.code !== 0 && r.code !== 4) throw new Error(`gridauth auth failed (${r.code}): ${r.stderr}`)
   return JSON.parse(r.stdout) as AuthOutcome
 }
@@ -71,7 +71,7 @@ test('every terminal registers, is granted access and authenticates every other 
   // Pairwise: terminal i authenticates to every j > i, mutually; initiators run in parallel.
   const outcomes = await Promise.all(ts.map(async (a, i) => {
     const out: AuthOutcome[] = []
-    for (const b of ts.slice(i + 1)) out.push(await auth(a, [b.peerId, '--mutual']))
+    for (const b of ts.slice(i + 1)) out.push(await auth(a, [b.node.addr, '--mutual']))
     return out
   }))
   const flat = outcomes.flat()
@@ -138,7 +138,7 @@ test('a chain value shown to a verifier cannot be replayed: not by the verifier,
   assert.equal(replyA.accepted, false)
   assert.equal(replyA.reason, 15, `ReplayedChainValue, got ${replyA.reason} ${replyA.detail}`)
   // ... and the system keeps working.
-  assert.equal((await auth(a, [c.peerId])).accepted, true)
+  assert.equal((await auth(a, [c.node.addr])).accepted, true)
 })
 
 test('replayed registration and access requests are refused and recorded', async () => {
@@ -190,7 +190,7 @@ test('Sybil and forgery: no enrollment, a forged enrollment, a forged signature'
   const r2 = SubmitResult.decode(await reg.request(validator, SubmitRequest.encode({ tx: wrongSig as Uint8Array<ArrayBuffer> }), { timeoutMs: 30_000 }))
   assert.equal(r2.reason, 'BadSignature')
   // An unregistered terminal is refused by peers.
-  const o = await auth(stranger, [net.terminals[1].peerId])
+  const o = await auth(stranger, [net.terminals[1].node.addr])
   assert.equal(o.accepted, false)
   assert.equal(o.reasonName, 'UnknownTerminal')
 })
@@ -198,16 +198,16 @@ test('Sybil and forgery: no enrollment, a forged enrollment, a forged signature'
 test('a revoked terminal fails every authentication afterwards', async () => {
   const n = TERMINALS
   const [x, y, z] = [net.terminals[n - 1], net.terminals[n - 2], net.terminals[n - 3]]
-  assert.equal((await auth(x, [y.peerId])).accepted, true)
+  assert.equal((await auth(x, [y.node.addr])).accepted, true)
   const r = await gridauth(['--data', validatorDir(0), '--json', 'revoke', x.terminalId, '--operator-key', net.operatorKey, '--genesis', net.genesis, '--reason', 'stolen'])
   assert.equal(r.code, 0, r.stderr)
   const refused = await waitFor('revocation to take effect', async () => {
-    const o = await auth(x, [y.peerId]).catch(() => undefined)
+    const o = await auth(x, [y.node.addr]).catch(() => undefined)
     return o !== undefined && !o.accepted ? o : undefined
   }, 20_000, 300)
   assert.equal(refused.reasonName, 'Revoked')
   const acc = await gridauth(['--data', x.dir, '--json', 'access'])
   assert.notEqual(acc.code, 0)
   // Others are unaffected.
-  assert.equal((await auth(y, [z.peerId])).accepted, true)
+  assert.equal((await auth(y, [z.node.addr])).accepted, true)
 })

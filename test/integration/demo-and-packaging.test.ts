@@ -8,14 +8,16 @@ import { fileURLToPath } from 'node:url'
 
 const repo = fileURLToPath(new URL('../../../', import.meta.url))
 
-test('demo mesh: introducer and three nodes join, peers printed', () => {
-  const r = spawnSync(process.execPath, ['dist/src/demo/main.js', '--once'], { cwd: repo, encoding: 'utf8', timeout: 90_000 })
+test('npm start: validators and terminals through registration, access, peer authentication, audit', () => {
+  const r = spawnSync(process.execPath, ['dist/src/demo/main.js', '--once'], { cwd: repo, encoding: 'utf8', timeout: 300_000 })
   assert.equal(r.status, 0, r.stderr)
-  assert.match(r.stdout, /1\. introducer started\s+12D3KooW/)
-  assert.match(r.stdout, /the introducer sees 3 peers/)
-  // Three inbound peers in the table (an RTT column of '-' only means a ping timed out under load).
-  assert.equal((r.stdout.match(/^12D3KooW\S+\s+\/ip4\/127\.0\.0\.1\/tcp\/\d+\/p2p\/\S+\s+in\s+([\d.]+ ms|-)/gm) ?? []).length, 3)
-  assert.match(r.stdout, /bin\/gridauth --data \S+ status/)
+  assert.equal((r.stdout.match(/^   validator \d  12D3KooW/gm) ?? []).length, 4)
+  assert.equal((r.stdout.match(/: registered in block \d+/g) ?? []).length, 3)
+  assert.equal((r.stdout.match(/: granted in block \d+/g) ?? []).length, 3)
+  assert.equal((r.stdout.match(/<-> terminal-\d: accepted/g) ?? []).length, 5)
+  assert.match(r.stdout, /^HEIGHT\s+TIME\s+TYPE\s+RESULT/m)
+  assert.match(r.stdout, /\d+ entries: \d+ authentication records/)
+  assert.match(r.stdout, /bin\/gridauth --data \S+ validators/)
 })
 
 test('Dockerfile lints clean and builds with the README commands', () => {
