@@ -29,6 +29,7 @@ import type { Logger } from '../util/log.js'
 import type { SigningKey } from '../crypto/ed25519.js'
 import { peerIdFromPublicKey } from '@libp2p/peer-id'
 import { publicKeyFromRaw } from '@libp2p/crypto/keys'
+import { bytesEqual } from '../crypto/merkle.js'
 
 export const REGISTER_PROTOCOL = '/gridauth/register/1.0.0'
 export const ACCESS_PROTOCOL = '/gridauth/access/1.0.0'
@@ -72,9 +73,6 @@ export interface AuthServiceOptions {
   submitter: (ctx: NodeContext) => TxSubmitter
 }
 
-function bytesEqual(a: Uint8Array, b: Uint8Array): boolean {
-  return a.length === b.length && a.every((x, i) => x === b[i])
-}
 
 export class AuthService implements NodeComponent {
   readonly name = 'auth'

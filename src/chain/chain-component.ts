@@ -23,6 +23,7 @@ import {
 import type { LedgerComponent } from './ledger-component.js'
 import { summarizeHeader } from './ledger-component.js'
 import type { Logger } from '../util/log.js'
+import { bytesEqual } from '../crypto/merkle.js'
 
 export const CHAIN_PROTOCOL = '/gridauth/chain/1.0.0'
 export const MAX_HEADERS_PER_RESPONSE = 256
@@ -42,9 +43,6 @@ export interface VerifiedRecord {
   height: number
 }
 
-function bytesEqual(a: Uint8Array, b: Uint8Array): boolean {
-  return a.length === b.length && a.every((x, i) => x === b[i])
-}
 
 export function validatorPeerId(publicKey: Uint8Array): PeerId {
   return peerIdFromPublicKey(publicKeyFromRaw(publicKey))

@@ -8,7 +8,7 @@ import { verifyCommitCertificate } from './block.js'
 import { headerHash, toHex, validatorsHash } from './codec.js'
 import { decodeTx } from './tx.js'
 import { TxType } from './constants.js'
-import { merkleRoot } from '../crypto/merkle.js'
+import { merkleRoot, bytesEqual } from '../crypto/merkle.js'
 import type { Genesis } from './genesis.js'
 import { genesisHeader } from './state.js'
 
@@ -18,9 +18,6 @@ export type AcceptResult =
   /** The header changes the validator set: hand the block body to acceptBlock instead. */
   | { ok: false, reason: 'need-body', detail: string }
 
-function bytesEqual(a: Uint8Array, b: Uint8Array): boolean {
-  return a.length === b.length && a.every((x, i) => x === b[i])
-}
 
 export class HeaderChain {
   private readonly headers: BlockHeader[] = []
