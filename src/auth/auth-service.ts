@@ -35,8 +35,10 @@ export const REGISTER_PROTOCOL = '/gridauth/register/1.0.0'
 export const ACCESS_PROTOCOL = '/gridauth/access/1.0.0'
 export const AUTH_PROTOCOL = '/gridauth/auth/1.0.0'
 export const AUTH_MAX_FRAME_BYTES = 64 * 1024
-/** Renew the hash chain when this few values are left. */
-export const RENEW_THRESHOLD = 2
+/** Renew the hash chain (in the background) when this few values are left, or a quarter of a short chain. */
+export const RENEW_THRESHOLD = 4
+const renewThreshold = (t: TerminalState): number => Math.min(RENEW_THRESHOLD, Math.floor(t.wallet.length / 4))
+const sleep = async (ms: number): Promise<void> => { await new Promise((resolve) => setTimeout(resolve, ms)) }
 /** Chain values a verifier remembers per subject, so one cannot be replayed before it is recorded. */
 export const SEEN_VALUES_PER_TERMINAL = 64
 /** Revealed values allowed out before their record commits (MAX_CHAIN_SKIP minus a crash margin). */
@@ -90,6 +92,7 @@ export class AuthService implements NodeComponent {
   private readonly seen = new Map<string, string[]>()
   /** Background submissions (chain updates, auth records): awaited on stop. */
   private readonly background = new Set<Promise<unknown>>()
+  private stopping = false
 
   constructor(private readonly opts: AuthServiceOptions) {}
 
@@ -147,6 +150,7 @@ export class AuthService implements NodeComponent {
   }
 
   async stop(): Promise<void> {
+    this.stopping = true
     await Promise.allSettled([...this.background])
     for (const ep of this.endpoints) await ep.stop()
     this.endpoints = []
@@ -390,7 +394,7 @@ export class AuthService implements NodeComponent {
       if (minHeight > this.chain.height) await this.chain.waitForHeight(minHeight, 5_000)
       rec = await this.chain.getRecord(terminalId)
       for (let i = 0; rec !== undefined && rec.height < minHeight && i < 10; i++) {
-        await new Promise((resolve) => setTimeout(resolve, 50))
+        await sleep(50)
         rec = await this.chain.getRecord(terminalId)
       }
       if (rec !== undefined && rec.height < minHeight) throw new Error(`no record as new as height ${minHeight}`)
@@ -441,23 +445,59 @@ export class AuthService implements NodeComponent {
    * The next chain value to show a verifier. Verifiers accept a value at most MAX_CHAIN_SKIP
    * steps below the recorded one, so at most UNRECORDED_LIMIT values may be out before their
    * record commits (the rest of the margin covers values a crash skipped).
+   *
+   * Reveals never wait for a renewal while the chain has values left: a renewal must wait until
+   * no value is out unjudged (it would void them), and a value this terminal showed as initiator
+   * is judged only when its peer answers, which may in turn need that peer's next value. Waiting
+   * here would let terminals authenticating one another mutually wait on each other in a cycle.
+   * The renewal runs in the background instead, at a moment when nothing is out.
    */
   private async nextValue(t: TerminalState): Promise<Uint8Array> {
-    // One at a time: a renewal must not interleave with another reveal (this terminal may be
-    // authenticating to one peer while answering another's mutual request).
     const run = async (): Promise<Uint8Array> => {
       while (this.unrecorded.length >= UNRECORDED_LIMIT) {
         if (this.recorder !== undefined) await this.recorder
-        else await new Promise((resolve) => setTimeout(resolve, 20))
+        else await sleep(20)
       }
-      await this.renewIfNeeded(t)
+      // Only an exhausted chain (or a renewal a crash interrupted) makes a reveal wait.
+      if (t.wallet.remaining <= 0 || t.wallet.renewalPending) await this.renew(t)
       const value = await t.wallet.reveal()
       this.unrecorded.push({ value, released: false })
+      if (t.wallet.needsRenewal(renewThreshold(t))) this.renewSoon(t)
       return value
     }
-    const p = this.revealQueue.then(run, run)
+    return await this.serialized(run)
+  }
+
+  /** One reveal or renewal at a time: a renewal must not interleave with a reveal. */
+  private async serialized<T>(fn: () => Promise<T>): Promise<T> {
+    const p = this.revealQueue.then(fn, fn)
     this.revealQueue = p.catch(() => undefined)
     return await p
+  }
+
+  private renewing: Promise<void> | undefined
+
+  /** Renews in the background as soon as no revealed value is out unjudged. */
+  private renewSoon(t: TerminalState): void {
+    if (this.renewing !== undefined) return
+    const attempt = async (): Promise<void> => {
+      while (!this.stopping && t.wallet.needsRenewal(renewThreshold(t))) {
+        if (this.unrecorded.some((u) => !u.released)) { await sleep(25); continue }
+        // Holding the reveal queue from here on: nothing new goes out while the renewal commits.
+        const done = await this.serialized(async () => {
+          if (this.unrecorded.some((u) => !u.released)) return false
+          if (t.wallet.needsRenewal(renewThreshold(t))) await this.renew(t)
+          return true
+        })
+        if (done) return
+      }
+    }
+    const p = attempt().catch((err: Error) => { this.log.warn('hash-chain renewal failed', { error: err.message }) }).finally(() => {
+      this.renewing = undefined
+      this.background.delete(p)
+    })
+    this.renewing = p
+    this.background.add(p)
   }
 
   private revealQueue: Promise<unknown> = Promise.resolve()
@@ -487,10 +527,11 @@ export class AuthService implements NodeComponent {
     this.background.add(p)
   }
 
-  private async renewIfNeeded(t: TerminalState): Promise<void> {
-    if (!t.wallet.needsRenewal(RENEW_THRESHOLD) && !t.wallet.renewalPending) return
-    // Record what is outstanding first: the renewal's value must be within reach of the record.
-    while (this.unrecorded.some((u) => !u.released)) await new Promise((resolve) => setTimeout(resolve, 50))
+  /** Renews the hash chain; called with the reveal queue held. */
+  private async renew(t: TerminalState): Promise<void> {
+    // Record what is outstanding first: the renewal's value must be within reach of the record,
+    // and a value still being judged would be void once the renewal commits.
+    while (this.unrecorded.some((u) => !u.released)) await sleep(50)
     this.recordSpent(t)
     while (this.recorder !== undefined) await this.recorder
     const msg = await t.wallet.renew(randomBytes(32), this.opts.genesis.hashChainLength)

@@ -14,10 +14,11 @@ import type { PeerId } from '@libp2p/interface'
 import { Key } from 'interface-datastore'
 import type { NodeComponent, NodeContext } from '../node/component.js'
 import { RpcEndpoint, RpcError } from '../net/rpc.js'
+import { ControlMethodError } from '../node/control-server.js'
 import { ChainRequest, ChainResponse, ChainPush, type CertifiedHeader } from '../wire/chain.js'
 import {
   HeaderChain, decodeHeader, encodeHeader, decodeCommitCertificate, encodeCommitCertificate, decodeRecord, decodeRecordProof,
-  encodeRecord, encodeRecordProof, proveRecord, verifyRecordProof, encodeBlock, decodeBlock, headerHash, toHex,
+  encodeRecord, encodeRecordProof, proveRecord, verifyRecordProof, encodeBlock, decodeBlock, headerHash, toHex, fromHex,
   type Genesis, type BlockHeader, type TerminalRecord, type Block, type CommitCertificate
 } from '../ledger/index.js'
 import type { LedgerComponent } from './ledger-component.js'
@@ -35,6 +36,13 @@ export const MAX_SUBSCRIBERS = 1024
 export const RECORD_ROUNDS = 6
 
 const KIND = { headers: 1, record: 2, block: 3, subscribe: 4 } as const
+
+/** A record answer that fails verification: the server lied or lags. */
+export class RecordRejected extends Error {
+  constructor (readonly reason: 'malformed-record' | 'uncommitted-header' | 'stale-record' | 'wrong-record' | 'bad-record-proof', message: string) {
+    super(message)
+  }
+}
 
 export interface VerifiedRecord {
   record: TerminalRecord
@@ -106,6 +114,7 @@ export class ChainComponent implements NodeComponent {
     ctx.control.register('chain.head', () => ({ height: this.height, full: this.ledger !== undefined }))
     if (this.ledger === undefined) {
       ctx.control.register('chain', (p) => this.followerInfo(typeof p.count === 'number' ? p.count : 10))
+      ctx.control.register('view', async (p) => await this.followerView(typeof p.terminal === 'string' ? p.terminal : undefined))
     }
   }
 
@@ -167,7 +176,15 @@ export class ChainComponent implements NodeComponent {
           return v
         } catch (err) {
           lastErr = err as Error
-          this.log?.debug('record lookup failed', { peer: peer.toString(), error: lastErr.message })
+          if (err instanceof RecordRejected) {
+            // A server that lies (or lags): counted per reason, and the next one is asked.
+            this.ctx?.metrics.rejectedMessages.inc({ protocol: CHAIN_PROTOCOL, reason: err.reason })
+            // Honest validators lag a block now and then: staleness alone is not worth a warning.
+            const log = err.reason === 'stale-record' ? this.log?.debug : this.log?.warn
+            log?.call(this.log, 'record rejected', { peer: peer.toString(), reason: err.reason, error: err.message })
+          } else {
+            this.log?.debug('record lookup failed', { peer: peer.toString(), error: lastErr.message })
+          }
         }
       }
       await new Promise((resolve) => setTimeout(resolve, 25 * (round + 1)))
@@ -175,31 +192,58 @@ export class ChainComponent implements NodeComponent {
     throw new Error(`no server gave a valid record for ${toHex(terminalId)}: ${lastErr?.message ?? 'no servers'}`)
   }
 
+  /** `gridauth view <terminal>` on a follower: the verified, current record read from the validators. */
+  private async followerView(terminal: string | undefined): Promise<Array<{ terminal: string, headerHash: string, height: number, chainHeight: number, latestIdentityHash: string, revoked: boolean, provenAt: number }>> {
+    if (terminal === undefined) throw new ControlMethodError('bad-argument', 'this node follows headers only: name a terminal (the whole view lives on validators)')
+    let id: Uint8Array
+    try {
+      id = fromHex(terminal)
+      if (id.length !== 32) throw new Error('length')
+    } catch {
+      throw new ControlMethodError('bad-argument', `'${terminal}' is not a terminal id (64 hex digits)`)
+    }
+    let v: VerifiedRecord | undefined
+    try {
+      v = await this.getRecord(id)
+    } catch (err) {
+      throw new ControlMethodError('unavailable', (err as Error).message)
+    }
+    if (v === undefined) throw new ControlMethodError('not-found', `no terminal ${terminal} on the chain`)
+    const r = v.record
+    const at = this.follower.header(r.lastUpdateHeight)
+    return [{ terminal, headerHash: at === undefined ? '' : toHex(headerHash(at)), height: r.lastUpdateHeight, chainHeight: r.chainHeight, latestIdentityHash: toHex(r.latestIdentityHash), revoked: r.revoked, provenAt: v.height }]
+  }
+
   /** Checks a record response from an untrusted server. */
   async checkRecordResponse(terminalId: Uint8Array, resp: ChainResponse): Promise<VerifiedRecord | 'absent'> {
-    if (resp.headers.length !== 1) throw new Error('record response without its header')
+    if (resp.headers.length !== 1) throw new RecordRejected('malformed-record', 'record response without its header')
     const header = decodeHeader(resp.headers[0].header)
     if (header.height > this.follower.height) {
       await this.syncTo(header.height, resp.headers[0])
     }
     const ours = this.follower.header(header.height)
-    if (ours === undefined || !bytesEqual(headerHash(ours), headerHash(header))) throw new Error(`header ${header.height} is not on the committed chain`)
-    if (header.height < this.follower.height) throw new Error(`stale record: proof at height ${header.height}, chain at ${this.follower.height}`)
+    if (ours === undefined || !bytesEqual(headerHash(ours), headerHash(header))) throw new RecordRejected('uncommitted-header', `header ${header.height} is not on the committed chain`)
+    if (header.height < this.follower.height) throw new RecordRejected('stale-record', `stale record: proof at height ${header.height}, chain at ${this.follower.height}`)
     // No proof of absence exists in the state tree: a server that hides a record can only make
     // authentication fail (denial), never succeed, and it is asked again next time.
     if (resp.record.length === 0) return 'absent'
     const record = decodeRecord(resp.record)
-    if (!bytesEqual(record.terminalId, terminalId)) throw new Error('record for another terminal')
-    if (!verifyRecordProof(header, record, decodeRecordProof(resp.proof))) throw new Error('record proof does not verify')
+    if (!bytesEqual(record.terminalId, terminalId)) throw new RecordRejected('wrong-record', 'record for another terminal')
+    if (!verifyRecordProof(header, record, decodeRecordProof(resp.proof))) throw new RecordRejected('bad-record-proof', 'record proof does not verify')
     return { record, header, height: header.height }
   }
 
+  private nextServer = 0
+
+  /**
+   * The validators to ask, rotated on every call: reads are spread over all of them, and one
+   * that lies or lags is met first only every n-th time (and then skipped after its answer fails).
+   */
   validatorPeers(): PeerId[] {
     const me = this.ctx!.libp2p.peerId
     const ids = this.genesis.validators.map((v) => validatorPeerId(v.publicKey)).filter((p) => !p.equals(me))
-    // Prefer validators we are connected to.
-    const connected = new Set(this.ctx!.libp2p.getConnections().map((c) => c.remotePeer.toString()))
-    return ids.sort((a, b) => Number(connected.has(b.toString())) - Number(connected.has(a.toString())))
+    const k = this.nextServer++ % Math.max(ids.length, 1)
+    return [...ids.slice(k), ...ids.slice(0, k)]
   }
 
   // --------------------------------------------------------------- serving

@@ -158,7 +158,7 @@ export function buildCli(): Command {
     .option('--batch-max <n>', 'most transactions per block', toInt, 1024)
     .option('--batch-window-ms <ms>', 'how long the primary gathers requests before proposing', toInt, 2)
     .option('--view-timeout-ms <ms>', 'PBFT view-change timeout (doubles per failed view)', toInt, 1000)
-    .option('--certificate-validity-days <d>', 'validity of registration certificates', toInt, 365)
+    .option('--certificate-validity-days <d>', 'validity of registration certificates (decimals allowed: 0.5 = 12 h)', toPositive, 365)
     .requiredOption('-o, --out <file>', 'genesis file to write')
     .option('--force', 'overwrite an existing file')
     .action((cmd: { operatorKey: string, networkId: string, validator: string[], redundancy: number, hashChainLength: number, batchMax: number, batchWindowMs: number, viewTimeoutMs: number, certificateValidityDays: number, out: string, force?: boolean }) => {
@@ -196,6 +196,12 @@ export function buildCli(): Command {
   for (const group of commandGroups) group(program, ctx)
 
   return program
+}
+
+function toPositive(v: string): number {
+  const n = Number(v)
+  if (!Number.isFinite(n) || n <= 0) throw new UserError(`'${v}' is not a positive number`)
+  return n
 }
 
 function toInt(v: string): number {

@@ -106,7 +106,7 @@ export function makeGenesis(p: GenesisParams): Record<string, unknown> {
     batching: { maxTxPerBlock: p.batchMax, windowMs: p.batchWindowMs },
     timeouts: { viewChangeMs: p.viewTimeoutMs },
     vrfSeed: toHex(randomBytes(32)),
-    certificateValidityMs: p.certificateValidityDays * 24 * 3600 * 1000
+    certificateValidityMs: Math.max(1, Math.round(p.certificateValidityDays * 24 * 3600 * 1000))
   }
   try {
     return genesisToJson(loadGenesis(json)) // validates exactly as every node will

@@ -1,7 +1,7 @@
 // Drives real gridauth processes: one-shot CLI runs and long-lived nodes. Used by the demo,
 // the local-mesh script, the benchmarks and the integration tests.
 import { spawn, type ChildProcess } from 'node:child_process'
-import { mkdtempSync } from 'node:fs'
+import { createWriteStream, mkdtempSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
@@ -52,6 +52,8 @@ export async function startNode(dataDir: string, extra: string[] = [], opts: { e
   let out = ''
   let err = ''
   proc.stderr!.setEncoding('utf8').on('data', (d: string) => { err += d })
+  // For post-mortems of a failed run: GRIDAUTH_MESH_LOGS=1 keeps each node's log in its data dir.
+  if (process.env.GRIDAUTH_MESH_LOGS === '1') proc.stderr!.pipe(createWriteStream(join(dataDir, 'node.log'), { flags: 'a' }))
   const exited = new Promise<number | null>((resolve) => proc.on('exit', (c) => resolve(c)))
   const started = await new Promise<{ peerId: string, listen: string[] }>((resolve, reject) => {
     const timer = setTimeout(() => {

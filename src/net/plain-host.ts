@@ -6,10 +6,10 @@ import { noise } from '@chainsafe/libp2p-noise'
 import { yamux } from '@chainsafe/libp2p-yamux'
 import type { Libp2p, PrivateKey } from '@libp2p/interface'
 
-export async function createPlainHost(opts: { privateKey?: PrivateKey } = {}): Promise<Libp2p> {
+export async function createPlainHost(opts: { privateKey?: PrivateKey, listen?: string[] } = {}): Promise<Libp2p> {
   return await createLibp2p({
     ...(opts.privateKey === undefined ? {} : { privateKey: opts.privateKey }),
-    addresses: { listen: ['/ip4/127.0.0.1/tcp/0'] },
+    addresses: { listen: opts.listen ?? ['/ip4/127.0.0.1/tcp/0'] },
     transports: [tcp()],
     connectionEncrypters: [noise()],
     streamMuxers: [yamux()],

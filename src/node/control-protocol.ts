@@ -32,6 +32,8 @@ export interface StatusResult {
   rssBytes: number
   /** URL of the Prometheus endpoint, or null when metrics are off. */
   metrics: string | null
+  /** Inbound messages rejected since start, by protocol and reason (as gridauth_rejected_messages_total). */
+  rejected: Array<{ protocol: string, reason: string, count: number }>
 }
 
 export interface PeerInfo {

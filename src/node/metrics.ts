@@ -104,6 +104,11 @@ export class Counter<L extends string = never> extends Metric<L> {
     if (!this.series.has(k)) this.series.set(k, 0)
   }
 
+  /** Every series: its label values (in labelNames order) and its count. */
+  entries(): Array<[string[], number]> {
+    return sortedSeries(this.series)
+  }
+
   get(...args: [L] extends [never] ? [] : [labels: Labels<L>]): number {
     return this.series.get(seriesKey(this.values(args[0] as Labels<L> | undefined))) ?? 0
   }

@@ -196,7 +196,8 @@ export class GridauthNode {
       dataDir: this.paths.root,
       pid: process.pid,
       rssBytes: process.memoryUsage.rss(),
-      metrics: this.metricsServer?.address === undefined ? null : `http://${this.metricsServer.address.host}:${this.metricsServer.address.port}/metrics`
+      metrics: this.metricsServer?.address === undefined ? null : `http://${this.metricsServer.address.host}:${this.metricsServer.address.port}/metrics`,
+      rejected: this.metrics.rejectedMessages.entries().map(([[protocol, reason], count]) => ({ protocol, reason, count }))
     }
   }
 

@@ -12,12 +12,14 @@ import type { Libp2p, PrivateKey } from '@libp2p/interface'
 import { peerIdFromString } from '@libp2p/peer-id'
 import { Network, type Terminal } from '../../src/mesh/network.js'
 import { gridauth, gridauthJson, waitFor } from '../../src/mesh/processes.js'
-import { RpcEndpoint } from '../../src/net/rpc.js'
+import { RpcEndpoint, RpcError } from '../../src/net/rpc.js'
+import { ChainRequest, ChainResponse } from '../../src/wire/chain.js'
+import { CHAIN_PROTOCOL } from '../../src/chain/chain-component.js'
 import { AuthHello, AuthReply, SubmitRequest, SubmitResult } from '../../src/wire/auth.js'
 import { AUTH_PROTOCOL, REGISTER_PROTOCOL, ACCESS_PROTOCOL, type AuthOutcome } from '../../src/auth/auth-service.js'
 import type { AuditEntry } from '../../src/chain/ledger-component.js'
 import { signingKeyFromSeed } from '../../src/crypto/ed25519.js'
-import { fromHex, makeAccessTx, makeRegistrationTx, makeEnrollment, loadGenesis, toHex } from '../../src/ledger/index.js'
+import { fromHex, makeAccessTx, makeRegistrationTx, makeEnrollment, loadGenesis, toHex, decodeRecord, encodeRecord } from '../../src/ledger/index.js'
 import { codecs } from '../../src/ledger/codec.js'
 
 const TERMINALS = Number(process.env.GRIDAUTH_E2E_TERMINALS ?? 20)
@@ -33,7 +35,7 @@ after(async () => {
   await Promise.all(hosts.map(async (h) => await h.stop()))
   if (net !== undefined) {
     await net.kill()
-    rmSync(net.root, { recursive: true, force: true })
+    if (process.env.GRIDAUTH_MESH_LOGS !== '1') rmSync(net.root, { recursive: true, force: true })
   }
 })
 
@@ -50,8 +52,8 @@ function keyOf(dir: string): PrivateKey {
   return privateKeyFromProtobuf(readFileSync(join(dir, 'identity.key')))
 }
 
-async function host(privateKey?: PrivateKey): Promise<Libp2p> {
-  const h = await createPlainHost({ privateKey })
+async function host(privateKey?: PrivateKey, listen?: string[]): Promise<Libp2p> {
+  const h = await createPlainHost({ privateKey, listen })
   hosts.push(h)
   return h
 }
@@ -210,4 +212,66 @@ test('a revoked terminal fails every authentication afterwards', async () => {
   assert.notEqual(acc.code, 0)
   // Others are unaffected.
   assert.equal((await auth(y, [z.node.addr])).accepted, true)
+})
+
+test('a validator serving altered or stale records is caught; authentication goes on, a revocation still holds', async () => {
+  const [x, y] = [net.terminals[5], net.terminals[6]]
+  const honest = net.validators[0]
+  const honestId = peerIdFromString(honest.peerId)
+  const askRecord = ChainRequest.encode({ kind: 2, from: 0, max: 0, terminalId: fromHex(x.terminalId) as Uint8Array<ArrayBuffer>, height: 0 })
+  // Validator 3 is taken over by a liar with its key, at its address (f = 1: consensus goes on).
+  const liarAddr = net.validators[3].addr.replace(/\/p2p\/.*$/, '')
+  await net.validators[3].stop('SIGKILL')
+  const liar = await host(keyOf(validatorDir(3)), [liarAddr])
+  await liar.dial(multiaddr(honest.addr))
+  let mode: 'altered' | 'stale' = 'altered'
+  let stale: Uint8Array | undefined
+  let served = 0
+  const ep = new RpcEndpoint(liar, CHAIN_PROTOCOL, {
+    onRequest: async (_peer, body) => {
+      if (ChainRequest.decode(body).kind !== 2) throw new RpcError('unsupported', 'this liar only serves records')
+      const fresh = ChainResponse.decode(await ep.request(honestId, body))
+      served++
+      if (mode === 'stale') return stale!
+      const rec = decodeRecord(fresh.record)
+      const altered = encodeRecord({ ...rec, latestIdentityHash: new Uint8Array(32).fill(0xee) })
+      return ChainResponse.encode({ ...fresh, record: altered as Uint8Array<ArrayBuffer> })
+    }
+  })
+  await ep.start()
+  const rejected = async (reason: string): Promise<number> => {
+    const s = await cli<{ rejected: Array<{ protocol: string, reason: string, count: number }> }>(y, ['status'])
+    return s.rejected.filter((r) => r.protocol === CHAIN_PROTOCOL && r.reason === reason).reduce((n, r) => n + r.count, 0)
+  }
+  type View = Array<{ latestIdentityHash: string, revoked: boolean }>
+  const view = async (): Promise<View[number]> => (await cli<View>(y, ['view', x.terminalId]))[0]
+  // Altered records: y reads x's record from the validators in turn; every answer of the liar's
+  // fails its proof and the next validator is asked, so y's view stays true.
+  stale = ChainResponse.encode(ChainResponse.decode(await ep.request(honestId, askRecord))) // x before its revocation
+  for (let i = 0; i < 60 && served < 2; i++) {
+    const v = await view()
+    assert.notEqual(v.latestIdentityHash, 'ee'.repeat(32))
+    assert.equal(v.revoked, false)
+  }
+  assert.ok(served >= 2, 'the liar was asked')
+  assert.ok(await rejected('bad-record-proof') >= served, 'every altered record was rejected and counted')
+  assert.equal((await auth(x, [y.node.addr])).accepted, true)
+
+  // Stale records: x is revoked; the liar serves x's record from before the revocation.
+  const r = await gridauth(['--data', validatorDir(0), '--json', 'revoke', x.terminalId, '--operator-key', net.operatorKey, '--genesis', net.genesis, '--reason', 'compromised'])
+  assert.equal(r.code, 0, r.stderr)
+  await waitFor('y to see the revocation', async () => (await view()).revoked, 20_000, 200)
+  mode = 'stale'
+  const staleBefore = served
+  const staleRejected = await rejected('stale-record')
+  for (let i = 0; i < 60 && served < staleBefore + 2; i++) assert.equal((await view()).revoked, true)
+  assert.ok(served >= staleBefore + 2, 'the liar was asked again')
+  assert.ok(await rejected('stale-record') >= staleRejected + 2, 'every stale record was rejected and counted')
+  const o = await auth(x, [y.node.addr])
+  assert.equal(o.accepted, false)
+  assert.equal(o.reasonName, 'Revoked')
+  // The liar goes; the real validator comes back from its data directory.
+  await ep.stop()
+  await liar.stop()
+  await net.startValidator(3)
 })
