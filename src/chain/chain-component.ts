@@ -35,7 +35,7 @@ export const MAX_SUBSCRIBERS = 1024
 /** Passes over the validators for a fresh record before a lookup fails. */
 export const RECORD_ROUNDS = 6
 
-const KIND = { headers: 1, record: 2, block: 3, subscribe: 4 } as const
+const KIND = { headers: 1, record: 2, block: 3, subscribe: 4, recordByKey: 5 } as const
 
 /** A record answer that fails verification: the server lied or lags. */
 export class RecordRejected extends Error {
@@ -157,21 +157,48 @@ export class ChainComponent implements NodeComponent {
    * that is at least as new as this node's head. Full nodes read their own state.
    */
   async getRecord(terminalId: Uint8Array, opts: { from?: PeerId[] } = {}): Promise<VerifiedRecord | undefined> {
+    if (this.ledger !== undefined) return await this.ownRecord(this.ledger.store.state.getRecord(terminalId))
+    return await this.fetchRecord(KIND.record, terminalId, (r) => bytesEqual(r.terminalId, terminalId), opts.from)
+  }
+
+  /** The record registered for an Ed25519 public key (a PeerId), verified the same way. */
+  async getRecordByKey(publicKey: Uint8Array): Promise<VerifiedRecord | undefined> {
     if (this.ledger !== undefined) {
-      const store = this.ledger.store
-      const record = store.state.getRecord(terminalId)
-      const header = await store.getHeader(store.head.height)
-      return record === undefined ? undefined : { record, header: header!, height: store.head.height }
+      const id = this.terminalIdByKey(publicKey)
+      return id === undefined ? undefined : await this.ownRecord(this.ledger.store.state.getRecord(id))
     }
-    const servers = opts.from ?? this.validatorPeers()
+    return await this.fetchRecord(KIND.recordByKey, publicKey, (r) => bytesEqual(r.identity!.publicKey, publicKey))
+  }
+
+  private async ownRecord(record: TerminalRecord | undefined): Promise<VerifiedRecord | undefined> {
+    const store = this.ledger!.store
+    const height = store.head.height
+    return record === undefined ? undefined : { record, header: (await store.getHeader(height))!, height }
+  }
+
+  private byKey: { height: number, ids: Map<string, Uint8Array> } | undefined
+
+  /** Validators: public key -> terminal id, rebuilt once per height when asked. */
+  private terminalIdByKey(publicKey: Uint8Array): Uint8Array | undefined {
+    const store = this.ledger!.store
+    if (this.byKey?.height !== store.head.height) {
+      const ids = new Map<string, Uint8Array>()
+      for (const r of store.state.records) ids.set(toHex(r.identity!.publicKey), r.terminalId)
+      this.byKey = { height: store.head.height, ids }
+    }
+    return this.byKey.ids.get(toHex(publicKey))
+  }
+
+  private async fetchRecord(kind: number, key: Uint8Array, matches: (r: TerminalRecord) => boolean, from?: PeerId[]): Promise<VerifiedRecord | undefined> {
+    const servers = from ?? this.validatorPeers()
     let lastErr: Error | undefined
     // Validators commit within milliseconds of each other: one a block behind our head gives a
     // stale proof, so ask the next, and give the laggards a moment before giving up.
     for (let round = 0; round < RECORD_ROUNDS; round++) {
       for (const peer of servers) {
         try {
-          const resp = ChainResponse.decode(await this.endpoint!.request(peer, ChainRequest.encode({ kind: KIND.record, from: 0, max: 0, terminalId: terminalId as Uint8Array<ArrayBuffer>, height: 0 })))
-          const v = await this.checkRecordResponse(terminalId, resp)
+          const resp = ChainResponse.decode(await this.endpoint!.request(peer, ChainRequest.encode({ kind, from: 0, max: 0, terminalId: key as Uint8Array<ArrayBuffer>, height: 0 })))
+          const v = await this.checkRecordResponse(matches, resp)
           if (v === 'absent') return undefined
           return v
         } catch (err) {
@@ -189,7 +216,7 @@ export class ChainComponent implements NodeComponent {
       }
       await new Promise((resolve) => setTimeout(resolve, 25 * (round + 1)))
     }
-    throw new Error(`no server gave a valid record for ${toHex(terminalId)}: ${lastErr?.message ?? 'no servers'}`)
+    throw new Error(`no server gave a valid record for ${toHex(key)}: ${lastErr?.message ?? 'no servers'}`)
   }
 
   /** `gridauth view <terminal>` on a follower: the verified, current record read from the validators. */
@@ -215,7 +242,11 @@ export class ChainComponent implements NodeComponent {
   }
 
   /** Checks a record response from an untrusted server. */
-  async checkRecordResponse(terminalId: Uint8Array, resp: ChainResponse): Promise<VerifiedRecord | 'absent'> {
+  async checkRecordResponse(matches: Uint8Array | ((r: TerminalRecord) => boolean), resp: ChainResponse): Promise<VerifiedRecord | 'absent'> {
+    if (matches instanceof Uint8Array) {
+      const id = matches
+      matches = (r) => bytesEqual(r.terminalId, id)
+    }
     if (resp.headers.length !== 1) throw new RecordRejected('malformed-record', 'record response without its header')
     const header = decodeHeader(resp.headers[0].header)
     if (header.height > this.follower.height) {
@@ -228,7 +259,7 @@ export class ChainComponent implements NodeComponent {
     // authentication fail (denial), never succeed, and it is asked again next time.
     if (resp.record.length === 0) return 'absent'
     const record = decodeRecord(resp.record)
-    if (!bytesEqual(record.terminalId, terminalId)) throw new RecordRejected('wrong-record', 'record for another terminal')
+    if (!matches(record)) throw new RecordRejected('wrong-record', 'record for another terminal')
     if (!verifyRecordProof(header, record, decodeRecordProof(resp.proof))) throw new RecordRejected('bad-record-proof', 'record proof does not verify')
     return { record, header, height: header.height }
   }
@@ -267,12 +298,14 @@ export class ChainComponent implements NodeComponent {
         }
         return ChainResponse.encode({ head, headers, record: new Uint8Array(0), proof: new Uint8Array(0), block: new Uint8Array(0), cert: new Uint8Array(0) })
       }
-      case KIND.record: {
+      case KIND.record:
+      case KIND.recordByKey: {
         if (this.ledger === undefined) throw new RpcError('unsupported', 'not a full node')
         const store = this.ledger.store
         const height = store.head.height
-        const record = store.state.getRecord(req.terminalId)
-        const proof = record === undefined ? undefined : proveRecord(store.state, req.terminalId)
+        const id = req.kind === KIND.record ? req.terminalId : this.terminalIdByKey(req.terminalId)
+        const record = id === undefined ? undefined : store.state.getRecord(id)
+        const proof = record === undefined ? undefined : proveRecord(store.state, record.terminalId)
         const ch = await this.certifiedHeader(height)
         return ChainResponse.encode({
           head: height, headers: ch === undefined ? [] : [ch],

@@ -59,7 +59,7 @@ export async function startNode(dataDir: string, extra: string[] = [], opts: { e
     const timer = setTimeout(() => {
       proc.kill('SIGKILL') // never leave a half-started node behind
       reject(new Error(`node in ${dataDir} did not start in time: ${err}`))
-    }, opts.timeoutMs ?? 20_000)
+    }, opts.timeoutMs ?? 60_000) // generous: 20+ processes on 2 cores start slowly
     proc.stdout!.setEncoding('utf8').on('data', (d: string) => {
       out += d
       try {

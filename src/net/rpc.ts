@@ -68,8 +68,11 @@ export interface RpcHandlers {
   onMessage?: (peer: PeerId, body: Uint8Array) => void
   /** A request; resolve with the response body or throw RpcError(code). */
   onRequest?: (peer: PeerId, body: Uint8Array) => Promise<Uint8Array> | Uint8Array
-  /** Whether this peer may use the protocol at all (e.g. validators only). */
-  authorize?: (peer: PeerId) => boolean
+  /**
+   * Whether this peer may use the protocol at all (e.g. validators only, admitted terminals).
+   * May be async (a lookup): the stream's data waits in its buffer until the answer.
+   */
+  authorize?: (peer: PeerId) => boolean | Promise<boolean>
   /** Called for every rejection, for metrics and logs. */
   onReject?: (peer: PeerId, reason: RejectReason, detail: string) => void
 }
@@ -195,13 +198,20 @@ export class RpcEndpoint {
   }
 
   async start(): Promise<void> {
-    await this.host.handle(this.protocol, (stream, connection) => {
+    await this.host.handle(this.protocol, async (stream, connection) => {
       const peer = connection.remotePeer
-      if (this.handlers.authorize !== undefined && !this.handlers.authorize(peer)) {
+      let allowed = true
+      try {
+        allowed = this.handlers.authorize === undefined || await this.handlers.authorize(peer)
+      } catch {
+        allowed = false // fail closed
+      }
+      if (!allowed) {
         this.reject(peer, 'unauthorized', 'peer may not use this protocol')
         stream.abort(new RpcError('unauthorized'))
         return
       }
+      if (stream.status !== 'open') return // gone while we looked the peer up
       this.channels.add(new Channel(stream, peer, this))
     }, { maxInboundStreams: this.limits.maxInboundStreams, maxOutboundStreams: 4, runOnLimitedConnection: false })
     this.started = true

@@ -1,6 +1,6 @@
 // What the node hands to each of its components (ledger, PBFT, skip graph, auth services) and
 // what it expects back. Components start in order after libp2p and stop in reverse order.
-import type { Libp2p, PrivateKey } from '@libp2p/interface'
+import type { ConnectionGater, Libp2p, PrivateKey } from '@libp2p/interface'
 import type { LevelDatastore } from 'datastore-level'
 import type { ControlServer } from './control-server.js'
 import type { SigningKey } from '../crypto/ed25519.js'
@@ -26,6 +26,8 @@ export interface NodeContext {
 
 export interface NodeComponent {
   readonly name: string
+  /** Rules for the libp2p connection gater (asked before libp2p starts). */
+  connectionGater?: () => ConnectionGater
   start(ctx: NodeContext): Promise<void>
   stop(): Promise<void>
 }

@@ -16,6 +16,7 @@ function bitsOf(mv: Uint8Array): string {
   return [...mv].map((b) => b.toString(2).padStart(8, '0')).join('')
 }
 import { AuthService } from '../auth/auth-service.js'
+import { AdmissionGate } from '../admission/gate.js'
 import { consensusSubmitter } from '../auth/submitter.js'
 
 export interface ComponentOptions {
@@ -57,6 +58,12 @@ export function buildComponents(_opts: ComponentOptions): NodeComponent[] {
       await c.waitForHeight(decodeBlock(bytes).header!.height, 3_000).catch(() => {})
       return c.isCommitted(hash)
     })
+  }
+  if (_opts.genesis !== undefined) {
+    // The skip graph and its blocks serve admitted peers only (registration and access stay open).
+    const gate = new AdmissionGate(_opts.genesis)
+    sg.setAuthorize(async (peer) => await gate.admits(peer))
+    components.push(gate)
   }
   components.push(sg)
   if (_opts.genesis !== undefined && _opts.config?.role === 'validator') components.push(new BlockPublisher())

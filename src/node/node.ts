@@ -9,7 +9,7 @@ import { identify } from '@libp2p/identify'
 import { ping } from '@libp2p/ping'
 import { bootstrap } from '@libp2p/bootstrap'
 import { LevelDatastore } from 'datastore-level'
-import type { Libp2p, PrivateKey } from '@libp2p/interface'
+import type { ConnectionGater, Libp2p, PeerId, PrivateKey } from '@libp2p/interface'
 import { multiaddr } from '@multiformats/multiaddr'
 import { prepareDataDir, type DataDir } from './datadir.js'
 import { loadIdentity, signingKeyOf } from './identity.js'
@@ -104,6 +104,7 @@ export class GridauthNode {
       streamMuxers: [yamux()],
       peerDiscovery: opts.bootstrap.length > 0 ? [bootstrap({ list: opts.bootstrap, timeout: 0 })] : [],
       connectionManager: { ...(opts.config ?? DEFAULT_CONFIG).connection },
+      connectionGater: combinedGater(opts.components ?? []),
       services: { identify: identify(), ping: ping() }
     })
     const control = new ControlServer(paths.controlSocket)
@@ -217,4 +218,15 @@ export class GridauthNode {
       }
     }))
   }
+}
+
+/** The components' gater rules, any of which may refuse a peer. */
+function combinedGater(components: NodeComponent[]): ConnectionGater {
+  const gaters = components.flatMap((c) => c.connectionGater === undefined ? [] : [c.connectionGater()])
+  const any = (rule: 'denyInboundEncryptedConnection' | 'denyOutboundEncryptedConnection' | 'denyDialPeer') =>
+    async (peer: PeerId): Promise<boolean> => {
+      for (const g of gaters) if (await g[rule]?.(peer, undefined as never) === true) return true
+      return false
+    }
+  return { denyInboundEncryptedConnection: any('denyInboundEncryptedConnection'), denyOutboundEncryptedConnection: any('denyOutboundEncryptedConnection'), denyDialPeer: any('denyDialPeer') }
 }

@@ -15,6 +15,8 @@ import { gridauth, gridauthJson, waitFor } from '../../src/mesh/processes.js'
 import { RpcEndpoint, RpcError } from '../../src/net/rpc.js'
 import { ChainRequest, ChainResponse } from '../../src/wire/chain.js'
 import { CHAIN_PROTOCOL } from '../../src/chain/chain-component.js'
+import { BLOCKS_PROTOCOL } from '../../src/skipgraph/service/service.js'
+import { callNode } from '../../src/cli/control-client.js'
 import { AuthHello, AuthReply, SubmitRequest, SubmitResult } from '../../src/wire/auth.js'
 import { AUTH_PROTOCOL, REGISTER_PROTOCOL, ACCESS_PROTOCOL, type AuthOutcome } from '../../src/auth/auth-service.js'
 import type { AuditEntry } from '../../src/chain/ledger-component.js'
@@ -197,6 +199,31 @@ test('Sybil and forgery: no enrollment, a forged enrollment, a forged signature'
   assert.equal(o.reasonName, 'UnknownTerminal')
 })
 
+test('the gate: a peer not admitted reaches registration and access, not the skip graph or its blocks', async () => {
+  const stranger = await host()
+  const validator = peerIdFromString(net.validators[1].peerId)
+  const terminal = peerIdFromString(net.terminals[1].peerId)
+  await stranger.dial(multiaddr(net.validators[1].addr))
+  await stranger.dial(multiaddr(net.terminals[1].node.addr))
+  const blocks = new RpcEndpoint(stranger, BLOCKS_PROTOCOL, {})
+  const reg = new RpcEndpoint(stranger, REGISTER_PROTOCOL, {})
+  await blocks.start()
+  await reg.start()
+  for (const peer of [validator, terminal]) {
+    await assert.rejects(blocks.request(peer, new Uint8Array([1, 2, 3]), { timeoutMs: 10_000 }), 'blocks refused to a stranger')
+  }
+  // Registration is open to it (and judges it: no enrollment).
+  const r = SubmitResult.decode(await reg.request(validator, SubmitRequest.encode({ tx: new Uint8Array([9]) as Uint8Array<ArrayBuffer> }), { timeoutMs: 30_000 }))
+  assert.notEqual(r.code, 0)
+  for (const t of [validatorDir(1), net.terminals[1].dir]) {
+    const s = await cli<{ rejected: Array<{ protocol: string, reason: string, count: number }> }>(t, ['status'])
+    assert.ok(s.rejected.some((x) => x.protocol === BLOCKS_PROTOCOL && x.reason === 'unauthorized' && x.count >= 1), JSON.stringify(s.rejected))
+  }
+  // Admitted terminals are in the skip graph.
+  const sg = await cli<{ state?: string }>(net.terminals[1], ['skipgraph'])
+  assert.equal(sg.state, 'joined')
+})
+
 test('a revoked terminal fails every authentication afterwards', async () => {
   const n = TERMINALS
   const [x, y, z] = [net.terminals[n - 1], net.terminals[n - 2], net.terminals[n - 3]]
@@ -210,6 +237,13 @@ test('a revoked terminal fails every authentication afterwards', async () => {
   assert.equal(refused.reasonName, 'Revoked')
   const acc = await gridauth(['--data', x.dir, '--json', 'access'])
   assert.notEqual(acc.code, 0)
+  // Every node it talks to hangs up on it within a sweep, and its connections are refused after.
+  await waitFor('y to deny the revoked terminal', async () => {
+    const a = await callNode<{ denied: number, verdicts: Array<{ peer: string, verdict: string }> }>(join(y.dir, 'control.sock'), 'admission')
+    return a.verdicts.some((v) => v.peer === x.peerId && v.verdict === 'revoked') && a.denied >= 1
+  }, 30_000, 500)
+  const peersOfY = await cli<Array<{ peerId: string }>>(y, ['peers'])
+  assert.ok(!peersOfY.some((p) => p.peerId === x.peerId), 'y keeps no connection to the revoked terminal')
   // Others are unaffected.
   assert.equal((await auth(y, [z.node.addr])).accepted, true)
 })
@@ -267,9 +301,10 @@ test('a validator serving altered or stale records is caught; authentication goe
   for (let i = 0; i < 60 && served < staleBefore + 2; i++) assert.equal((await view()).revoked, true)
   assert.ok(served >= staleBefore + 2, 'the liar was asked again')
   assert.ok(await rejected('stale-record') >= staleRejected + 2, 'every stale record was rejected and counted')
-  const o = await auth(x, [y.node.addr])
-  assert.equal(o.accepted, false)
-  assert.equal(o.reasonName, 'Revoked')
+  // x itself is refused: judged Revoked, or already cut off by y's gate.
+  const last = await gridauth(['--data', x.dir, '--json', 'auth', y.node.addr], { timeoutMs: 60_000 })
+  assert.notEqual(last.code, 0)
+  if (last.code === 4) assert.equal((JSON.parse(last.stdout) as AuthOutcome).reasonName, 'Revoked')
   // The liar goes; the real validator comes back from its data directory.
   await ep.stop()
   await liar.stop()

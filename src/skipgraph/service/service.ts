@@ -95,6 +95,7 @@ export class SkipGraphService implements NodeComponent, AddrBook {
   private store!: BlockStore
   private log: Logger = nolog
   private verify: VerifyBlock
+  private authorize: ((peer: PeerId) => boolean | Promise<boolean>) | undefined
   private readonly opts: SkipGraphOptions & typeof DEFAULTS
   /** Hex hashes held locally. */
   readonly held = new Set<string>()
@@ -136,10 +137,12 @@ export class SkipGraphService implements NodeComponent, AddrBook {
     for (const h of await this.store.list()) this.held.add(h)
 
     this.sg = new RpcEndpoint(ctx.libp2p, SKIPGRAPH_PROTOCOL, {
+      authorize: this.authorize,
       onMessage: (peer, body) => this.onSgMessage(peer, body),
       onReject: (peer, reason, detail) => this.log.debug('skipgraph message rejected', { peer: peer.toString(), reason, detail })
     }, SKIPGRAPH_RPC_LIMITS)
     this.blocksEp = new RpcEndpoint(ctx.libp2p, BLOCKS_PROTOCOL, {
+      authorize: this.authorize,
       onRequest: async (peer, body) => await this.onBlockRequest(peer, body),
       onReject: (peer, reason, detail) => this.log.debug('blocks request rejected', { peer: peer.toString(), reason, detail })
     }, BLOCKS_RPC_LIMITS)
@@ -507,6 +510,11 @@ export class SkipGraphService implements NodeComponent, AddrBook {
 
   /** Publishes a block: stored here if this node is a replica, pushed to every other replica. */
   /** Replaces the check a block must pass before it is stored or used (e.g. "is committed"). */
+  /** Who may use the skip-graph and blocks protocols (default: everyone). */
+  setAuthorize(authorize: (peer: PeerId) => boolean | Promise<boolean>): void {
+    this.authorize = authorize
+  }
+
   setBlockCheck(check: VerifyBlock): void {
     this.verify = check
   }
