@@ -43,6 +43,11 @@ const sleep = async (ms: number): Promise<void> => { await new Promise((resolve)
 export const SEEN_VALUES_PER_TERMINAL = 64
 /** Revealed values allowed out before their record commits (MAX_CHAIN_SKIP minus a crash margin). */
 export const UNRECORDED_LIMIT = MAX_CHAIN_SKIP - 2
+/**
+ * How long an initiator waits for the verifier's verdict. The verifier may have to wait for the
+ * subject's last renewal to commit (up to 5 s) and ask several validators for a fresh record.
+ */
+export const AUTH_REPLY_TIMEOUT_MS = 30_000
 /** How long a verifier's own value from a mutual authentication waits before it is recorded. */
 export const MUTUAL_RECORD_DELAY_MS = 2_000
 
@@ -332,7 +337,7 @@ export class AuthService implements NodeComponent {
     const value = await this.nextValue(t) // persisted as spent before it leaves this node
     let reply: AuthReply
     try {
-      reply = AuthReply.decode(await this.authEp!.request(peer, AuthHello.encode({ terminalId: t.terminalId as Uint8Array<ArrayBuffer>, value: value as Uint8Array<ArrayBuffer>, mutual, minHeight: await t.getMinHeight() }), { timeoutMs: 15_000 }))
+      reply = AuthReply.decode(await this.authEp!.request(peer, AuthHello.encode({ terminalId: t.terminalId as Uint8Array<ArrayBuffer>, value: value as Uint8Array<ArrayBuffer>, mutual, minHeight: await t.getMinHeight() }), { timeoutMs: AUTH_REPLY_TIMEOUT_MS }))
     } catch (err) {
       this.release(t, value) // it left this node: spent whatever happened
       this.ctx.metrics.authTotal.inc({ outcome: 'error' })
