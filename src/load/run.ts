@@ -8,7 +8,7 @@
 import { join } from 'node:path'
 import { readdirSync, readFileSync, rmSync } from 'node:fs'
 import { callNode } from '../cli/control-client.js'
-import { tempDir } from '../mesh/processes.js'
+import { gridauthJson, startNode, tempDir } from '../mesh/processes.js'
 import { Network, type Terminal } from '../mesh/network.js'
 import type { AuditEntry } from '../chain/ledger-component.js'
 import { RssSampler, type RssReport } from './rss.js'
@@ -56,6 +56,20 @@ export interface LoadResult {
   /** Audit trail cross-check: success / failure records per verifier summed. */
   chain: { successRecords: number, failureRecords: number, height: number }
   rss: RssReport[]
+}
+
+/** Network.addTerminal with a longer start timeout: enroll offline, start through the introducer. */
+async function addTerminal(net: Network, name: string): Promise<Terminal> {
+  const dir = join(net.root, name)
+  const { peerId } = await gridauthJson<{ peerId: string }>(['--data', dir, 'init'])
+  const serial = `SN-${name}`
+  const enrollment = join(net.root, `${name}.enrollment.json`)
+  const e = await gridauthJson<{ terminalId: string }>(['enroll', '--operator-key', net.operatorKey, '--genesis', net.genesis, '--peer-id', peerId,
+    '--address', '/ip4/127.0.0.1/tcp/0', '--device-type', 'DTU', '--vendor', 'gridauth-load', '--serial', serial, '--out', enrollment])
+  const node = await startNode(dir, ['--genesis', net.genesis, '--enrollment', enrollment, '--bootstrap', net.introducer], { timeoutMs: 120_000 })
+  const t: Terminal = { name, dir, peerId, terminalId: e.terminalId, serial, node }
+  net.terminals.push(t)
+  return t
 }
 
 /** SIGKILLs every process whose command line names a path under `root` (this run's own mesh). */
@@ -107,7 +121,7 @@ export async function runLoad(o: Partial<LoadOptions> = {}): Promise<LoadResult>
   const perTerminal = Math.ceil(opts.auths / opts.terminals)
   const root = tempDir('gridauth-load-')
   const net = await Network.create({
-    root, validators: opts.validators, terminals: opts.terminals, parallel: 2,
+    root, validators: opts.validators, terminals: 0,
     // long enough that no chain runs out during the run (renewal is exercised by the e2e test)
     hashChainLength: Math.max(1000, perTerminal * 2 + 100),
     genesisArgs: opts.genesisArgs
@@ -116,6 +130,17 @@ export async function runLoad(o: Partial<LoadOptions> = {}): Promise<LoadResult>
     killUnder(root)
     throw err
   })
+  try {
+    // terminals are added here rather than by Network.create: on a loaded machine a terminal can
+    // take more than Network's 20 s to join, so this allows 120 s
+    for (let i = 0; i < opts.terminals; i += 2) {
+      await Promise.all(Array.from({ length: Math.min(2, opts.terminals - i) }, async (_, j) => await addTerminal(net, `terminal-${i + j}`)))
+    }
+    net.terminals.sort((x, y) => Number(x.name.split('-')[1]) - Number(y.name.split('-')[1]))
+  } catch (err) {
+    killUnder(root)
+    throw err
+  }
   const sampler = new RssSampler()
   try {
     const ts = net.terminals

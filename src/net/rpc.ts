@@ -61,8 +61,8 @@ export interface NodeLimits {
   /** Requests being handled at once, all peers and protocols together; more are answered `busy`. */
   maxPendingRequests: number
   /** Bytes of pending work: request bodies being handled plus partial frames buffered, all peers
-   * and protocols together. Past it the stream holding the largest partial frame is reset, and
-   * requests are answered `busy`. */
+   * and protocols together. Past it the stream whose partial frame has waited longest is reset,
+   * and requests are answered `busy`. */
   maxPendingBytes: number
 }
 
@@ -163,6 +163,8 @@ class Channel {
 
   /** Bytes of this channel's partial frame counted in the node budget. */
   buffered = 0
+  /** When the partial frame now buffered began arriving. */
+  partialSince = 0
 
   constructor(readonly stream: Stream, readonly peer: PeerId, private readonly endpoint: RpcEndpoint, readonly inbound: boolean) {
     stream.inactivityTimeout = endpoint.limits.idleTimeoutMs
@@ -210,6 +212,7 @@ class Channel {
 
   private onData(data: Uint8Array | Uint8ArrayList): void {
     if (this.closed) return
+    let frameStarted = this.buf.byteLength === 0
     this.buf.append(data)
     while (this.buf.byteLength > 0) {
       let len: number
@@ -230,9 +233,11 @@ class Channel {
       } catch (err) {
         return this.fatal('malformed-frame', (err as Error).message)
       }
+      frameStarted = true
       this.endpoint.dispatch(this, frame, len)
       if (this.closed) return
     }
+    if (frameStarted) this.partialSince = Date.now()
     this.account(this.buf.byteLength)
     this.watchPartial()
     this.endpoint.enforceBudget()
@@ -390,15 +395,16 @@ export class RpcEndpoint {
     }
   }
 
-  /** Over the node's pending-bytes budget: reset the stream holding the largest partial frame
-   * (the one hoarding memory, whoever it belongs to). @internal */
+  /** Over the node's pending-bytes budget: reset the stream whose partial frame has waited
+   * longest (a slow writer hoarding memory; a large frame from a peer sending at full speed is
+   * recent), whoever it belongs to. @internal */
   enforceBudget(): void {
     const b = this.budget
     while (b.pendingBytes > b.limits.maxPendingBytes && b.partial.size > 0) {
       let worst: Channel | undefined
-      for (const c of b.partial) if (worst === undefined || c.buffered > worst.buffered) worst = c
+      for (const c of b.partial) if (worst === undefined || c.partialSince < worst.partialSince || (c.partialSince === worst.partialSince && c.buffered > worst.buffered)) worst = c
       if (worst === undefined) break
-      worst.fatal('overloaded', `node holds ${b.pendingBytes} pending bytes (limit ${b.limits.maxPendingBytes}); this stream's partial frame of ${worst.buffered} bytes is the largest`)
+      worst.fatal('overloaded', `node holds ${b.pendingBytes} pending bytes (limit ${b.limits.maxPendingBytes}); this stream's partial frame (${worst.buffered} bytes, begun ${Date.now() - worst.partialSince} ms ago) is the oldest`)
     }
   }
 

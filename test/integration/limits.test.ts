@@ -215,7 +215,7 @@ test('streams per peer, all protocols together: past the limit new streams are r
   for (const s of held) s.abort(new Error('done'))
 })
 
-test('pending bytes on the node: the largest partial frame is cut off when over the budget (overloaded)', async () => {
+test('pending bytes on the node: over the budget the oldest partial frame is cut off (overloaded)', async () => {
   const h = await attacker()
   await underAttack('overloaded', async () => {
     // a 4 MiB chain frame (allowed: chain.md) begun on each of two streams: 2 x 2 MiB buffered
