@@ -56,6 +56,8 @@ export interface LoadResult {
   /** Audit trail cross-check: success / failure records per verifier summed. */
   chain: { successRecords: number, failureRecords: number, height: number }
   rss: RssReport[]
+  /** Nodes still running 30 s after SIGTERM (filled in when the mesh is stopped). */
+  notStoppedOnSigterm: string[]
 }
 
 /** Network.addTerminal with a longer start timeout: enroll offline, start through the introducer. */
@@ -142,6 +144,7 @@ export async function runLoad(o: Partial<LoadOptions> = {}): Promise<LoadResult>
     throw err
   }
   const sampler = new RssSampler()
+  const stopReport: { notStopped: string[] } = { notStopped: [] }
   try {
     const ts = net.terminals
     for (const [i, v] of net.validators.entries()) sampler.add(`validator-${i}`, v.proc.pid!)
@@ -268,11 +271,22 @@ export async function runLoad(o: Partial<LoadOptions> = {}): Promise<LoadResult>
       throughputPerSecond: Math.round((committed / loadSeconds) * 10) / 10,
       latencyMs: { p50: Math.round(pct(lat, 50)), p90: Math.round(pct(lat, 90)), p99: Math.round(pct(lat, 99)), max: Math.round(lat[lat.length - 1] ?? NaN) },
       chain: { ...found, height: head.height },
-      rss: sampler.report()
+      rss: sampler.report(),
+      notStoppedOnSigterm: stopReport.notStopped
     }
   } finally {
     sampler.stop()
-    await net.stop().catch(async () => await net.kill())
+    // SIGTERM every node; one still running 30 s later is killed (and reported)
+    const nodes = [...net.terminals.map((t) => ({ name: t.name, node: t.node })), ...net.validators.map((v, i) => ({ name: `validator-${i}`, node: v }))]
+    const slow: string[] = []
+    await Promise.all(nodes.map(async ({ name, node }) => {
+      const timer = setTimeout(() => { slow.push(name); node.proc.kill('SIGKILL') }, 30_000)
+      await node.stop('SIGTERM')
+      clearTimeout(timer)
+    }))
+    if (slow.length > 0) log(`load: ${slow.length} nodes did not stop within 30 s of SIGTERM and were killed: ${slow.join(', ')}`)
+    stopReport.notStopped.push(...slow)
+    killUnder(root)
     if (!opts.keep) rmSync(net.root, { recursive: true, force: true })
   }
 }
@@ -287,6 +301,7 @@ export function formatLoad(r: LoadResult): string {
     `  chain: height ${r.chain.height}, ${r.chain.successRecords} success and ${r.chain.failureRecords} failure authentication records`,
     '  RSS (MB) baseline -> peak -> after:'
   ]
+  if (r.notStoppedOnSigterm.length > 0) lines.push(`  did not stop within 30 s of SIGTERM (killed): ${r.notStoppedOnSigterm.join(', ')}`)
   for (const n of r.rss) lines.push(`    ${n.name.padEnd(12)} ${n.baselineMb} -> ${n.peakMb} -> ${n.afterMb}${n.returned ? '' : '  (not back to baseline)'}`)
   return lines.join('\n')
 }
