@@ -203,3 +203,89 @@ export async function execute(host: Host, peer: PeerId, input: FuzzInput, stats:
   stats.inputs++
   await Promise.all(input.streams.map(async (p) => { await runStream(host, peer, input.protocol, p, stats, { ...opts, rawFraming: !input.protocol.startsWith('/gridauth/'), label: `#${input.index} ${input.kind} ${input.note.slice(0, 80)}` }) }))
 }
+
+/**
+ * A long-lived stream per (node, protocol) on which inputs are played one after another
+ * (pipelined: the next input is written as soon as the previous one is, answers are counted
+ * as they come). Opening a stream costs far more than writing an input, so most inputs go
+ * this way; when the node resets the stream (as many inputs make it do) the next input opens
+ * a fresh one. The inputs' own end of stream (close / reset) is not played on a lane.
+ */
+export class Lane {
+  private stream: Stream | undefined
+  private opening: Promise<Stream | undefined> | undefined
+  private reader: FrameReader | undefined
+  private endedByUs = false
+
+  constructor(private readonly host: Host, private readonly peer: PeerId, private readonly protocol: string, private readonly stats: ExecStats) {}
+
+  private async open(): Promise<Stream | undefined> {
+    const t = performance.now()
+    let s: Stream
+    try {
+      s = await this.host.dialProtocol(this.peer, this.protocol, { signal: AbortSignal.timeout(5_000), maxOutboundStreams: 4096, runOnLimitedConnection: true })
+    } catch {
+      this.stats.openFailed++
+      return undefined
+    }
+    this.stats.streamsOpened++
+    this.stats.openMs += performance.now() - t
+    const raw = !this.protocol.startsWith('/gridauth/')
+    const reader = new FrameReader((error, response) => {
+      if (!response) return
+      const k = error === '' ? 'ok' : error
+      this.stats.responses[k] = (this.stats.responses[k] ?? 0) + 1
+    })
+    s.addEventListener('message', (e) => { if (!raw) reader.push(e.data instanceof Uint8Array ? e.data : e.data.subarray()) })
+    s.addEventListener('close', () => {
+      if (this.stream === s) this.stream = undefined
+      if (this.endedByUs) return
+      if (s.status === 'reset' || s.status === 'aborted') this.stats.resetByNode++
+      else this.stats.closedByNode++
+    })
+    s.addEventListener('remoteCloseWrite', () => { if (this.stream === s) this.stream = undefined })
+    this.reader = reader
+    return s
+  }
+
+  private usable(s: Stream | undefined): s is Stream {
+    return s !== undefined && s.status === 'open' && s.writeStatus === 'writable' && s.readStatus === 'readable'
+  }
+
+  /** Writes one single-stream input; resolves once it is written (and the stream drained). */
+  async play(p: StreamPlan): Promise<void> {
+    if (!this.usable(this.stream)) {
+      this.stream = undefined
+      this.opening ??= this.open().finally(() => { this.opening = undefined })
+      this.stream = await this.opening
+    }
+    const s = this.stream
+    if (s === undefined) return
+    for (let i = 0; i < p.chunks.length; i++) {
+      if (i > 0 && p.gapMs > 0) await sleep(p.gapMs)
+      const bytes = unhex(p.chunks[i])
+      if (bytes.byteLength === 0) continue
+      if (!this.usable(s)) return
+      this.stats.bytesSent += bytes.byteLength
+      if (!s.send(bytes)) {
+        try {
+          await s.onDrain({ signal: AbortSignal.timeout(2_000) })
+        } catch {
+          this.stats.backpressure++
+          s.abort(new Error('fuzz: node stopped reading'))
+          return
+        }
+      }
+    }
+  }
+
+  close(): void {
+    this.endedByUs = true
+    if (this.stream !== undefined && this.stream.status === 'open') this.stream.abort(new Error('fuzz: done'))
+  }
+}
+
+/** Inputs that can ride on a lane: one stream, not held open on purpose. */
+export function laneable(input: FuzzInput): boolean {
+  return input.streams.length === 1 && input.streams[0].end !== 'hold'
+}

@@ -10,7 +10,8 @@ import { peerIdFromString } from '@libp2p/peer-id'
 import type { PeerId } from '@libp2p/interface'
 import { callNode } from '../cli/control-client.js'
 import { gridauth, startNode, tempDir, type RunningNode } from '../mesh/processes.js'
-import { createHost, emptyStats, execute, type ExecStats, type Host } from './attack.js'
+import { createHost, emptyStats, execute, Lane, laneable, type ExecStats, type Host } from './attack.js'
+import { Network } from '../mesh/network.js'
 import { generateInput, HOLDING_KINDS, type FuzzInput, type GenEnv } from './generate.js'
 import { Generator, Schemas, type GenCtx } from './schema.js'
 import { specsFor, type ProtocolSpec } from './registry.js'
@@ -21,7 +22,19 @@ export const PROTOCOLS_DIR = fileURLToPath(new URL('../../../protocols/', import
 export interface CampaignOptions {
   inputs: number
   seed: string
+  /** Plain nodes (no genesis: skip graph and blocks only) when `network` is false. */
   nodes: number
+  /** A gridauth network instead: 1 validator and 1 registered terminal, every protocol served. */
+  network: boolean
+  /** Play single-stream inputs pipelined on long-lived streams (lanes); 1 in `freshEvery` still
+   * gets a fresh stream of its own with its planned end (close / reset). */
+  lanes: boolean
+  freshEvery: number
+  /** After an input is written on a lane, wait this long before the next (so a reset it caused
+   * arrives before more is written on a dying stream). */
+  laneGapMs: number
+  /** Lanes per (node, protocol), played in parallel. */
+  lanesPerProtocol: number
   /** Inputs in flight at once. */
   concurrency: number
   /** Replay the inputs saved in this file instead of generating. */
@@ -40,7 +53,7 @@ export interface CampaignOptions {
   responseWaitMs: number
   settleMs: number
   halfCloseLingerMs: number
-  /** Stop issuing inputs after this long (0: no limit). */
+  /** Stop issuing inputs after playing this long (0: no limit; setup not counted). */
   maxDurationMs: number
   log: (line: string) => void
   /** Environment for the node processes. */
@@ -49,7 +62,7 @@ export interface CampaignOptions {
 }
 
 export const DEFAULT_OPTIONS: CampaignOptions = {
-  inputs: 20_000, seed: 'gridauth', nodes: 2, concurrency: 8, checkEveryMs: 3_000, livenessBoundMs: 5_000, maxRssGrowthMb: 200,
+  inputs: 20_000, seed: 'gridauth', nodes: 2, network: true, lanes: true, freshEvery: 8, laneGapMs: 1, lanesPerProtocol: 2, concurrency: 32, checkEveryMs: 3_000, livenessBoundMs: 5_000, maxRssGrowthMb: 200,
   crashDir: 'fuzz-crashes', keepLast: 64, responseWaitMs: 300, settleMs: 15, halfCloseLingerMs: 50, maxDurationMs: 0, log: (l) => process.stdout.write(l + '\n')
 }
 
@@ -116,6 +129,20 @@ async function startMesh(k: number, env: NodeJS.ProcessEnv | undefined, log: (l:
   return out
 }
 
+/** 1 validator + 1 registered terminal (src/mesh/network.ts): every gridauth protocol is served. */
+async function startNetwork(env: NodeJS.ProcessEnv | undefined, log: (l: string) => void): Promise<{ mesh: Array<{ node: RunningNode, metricsUrl: string | null }>, root: string }> {
+  const net = await Network.create({ validators: 1, terminals: 1, startArgs: ['--metrics', '127.0.0.1:0'], env })
+  const t = net.terminals[0]
+  await callNode(join(t.dir, 'control.sock'), 'register', {}, 120_000)
+  const mesh: Array<{ node: RunningNode, metricsUrl: string | null }> = []
+  for (const [i, node] of [net.validators[0], t.node].entries()) {
+    const st = await callNode<{ metrics: string | null }>(join(node.dataDir, 'control.sock'), 'status', {}, 10_000)
+    mesh.push({ node, metricsUrl: st.metrics })
+    log(`node${i} (${i === 0 ? 'validator' : 'terminal, registered'}): ${node.peerId} pid ${node.proc.pid} ${node.addr}`)
+  }
+  return { mesh, root: net.root }
+}
+
 async function discoverProtocols(host: Host, peer: PeerId, addr: string): Promise<string[]> {
   await host.dial(multiaddr(addr), { signal: AbortSignal.timeout(10_000) })
   const deadline = Date.now() + 10_000
@@ -144,10 +171,21 @@ export async function runCampaign(o: Partial<CampaignOptions> = {}): Promise<Cam
     log(`replaying ${replay.inputs.length} inputs of seed ${replay.seed} from ${opts.replayFile}${replay.reason !== undefined ? ` (saved because: ${replay.reason})` : ''}`)
   }
   const needNodes = Math.max(opts.nodes, 1 + Math.max(0, ...(replay?.inputs.map((i) => i.target) ?? [0])))
-  const mesh = await startMesh(needNodes, opts.env, log)
+  let networkRoot: string | undefined
+  let mesh: Array<{ node: RunningNode, metricsUrl: string | null }>
+  if (opts.network) {
+    const n = await startNetwork(opts.env, log)
+    mesh = n.mesh
+    networkRoot = n.root
+  } else {
+    mesh = await startMesh(needNodes, opts.env, log)
+  }
   const handles = mesh.map((m, i) => watch(`node${i}`, m.node, m.metricsUrl))
   const attacker = await createHost(opts.seed)
   const holder = await createHost(`${opts.seed}/holder`)
+  // lanes ride on a third connection (its own peer id): the per-peer limits of the others stay theirs
+  const laner = await createHost(`${opts.seed}/lanes`)
+  const lanes = new Map<string, Lane>()
   const checkers: Array<Promise<unknown>> = []
   const perProtocol: CampaignResult['perProtocol'] = {}
   const totals = emptyStats()
@@ -163,6 +201,7 @@ export async function runCampaign(o: Partial<CampaignOptions> = {}): Promise<Cam
     const protocolsOf: string[][] = []
     for (let i = 0; i < mesh.length; i++) protocolsOf.push(await discoverProtocols(attacker, peers[i], mesh[i].node.addr))
     for (let i = 0; i < mesh.length; i++) await holder.dial(multiaddr(mesh[i].node.addr), { signal: AbortSignal.timeout(10_000) })
+    for (let i = 0; i < mesh.length; i++) await laner.dial(multiaddr(mesh[i].node.addr), { signal: AbortSignal.timeout(10_000) })
     protocolsOf.forEach((p, i) => log(`node${i} advertises: ${p.join(' ')}`))
     if (schemas.errors.length > 0) log(`schema problems: ${schemas.errors.join('; ')}`)
     const specs: ProtocolSpec[][] = protocolsOf.map((p) => specsFor(p, schemas))
@@ -197,7 +236,8 @@ export async function runCampaign(o: Partial<CampaignOptions> = {}): Promise<Cam
     const kindMs = new Map<string, [number, number]>()
     let next = 0
     let lastReport = Date.now()
-    const deadline = opts.maxDurationMs > 0 ? t0 + opts.maxDurationMs : Infinity
+    // the time limit counts playing only (mesh start-up on a loaded machine varies a lot)
+    const deadline = opts.maxDurationMs > 0 ? Date.now() + opts.maxDurationMs : Infinity
     const worker = async (): Promise<void> => {
       while (next < opts.inputs && failures.length === 0 && opts.signal?.aborted !== true && Date.now() < deadline) {
         const index = next++
@@ -205,8 +245,9 @@ export async function runCampaign(o: Partial<CampaignOptions> = {}): Promise<Cam
         // at most 3 inputs per (node, protocol) at once: the node admits 4 inbound streams per
         // protocol and connection, and more would only measure libp2p's stream limit
         const holding = HOLDING_KINDS.has(input.kind)
-        const key = `${input.target} ${input.protocol}${holding ? ' holder' : ''}`
-        while ((inflightPerStream.get(key) ?? 0) >= (holding ? 1 : 3)) await sleep(1)
+        const onLane = opts.lanes && !holding && laneable(input) && input.index % opts.freshEvery !== 0
+        const key = `${input.target} ${input.protocol}${holding ? ' holder' : onLane ? ` lane${input.index % opts.lanesPerProtocol}` : ''}`
+        while ((inflightPerStream.get(key) ?? 0) >= (holding || onLane ? 1 : 3)) await sleep(1)
         inflightPerStream.set(key, (inflightPerStream.get(key) ?? 0) + 1)
         ring.push(input)
         if (ring.length > opts.keepLast) ring.shift()
@@ -216,7 +257,15 @@ export async function runCampaign(o: Partial<CampaignOptions> = {}): Promise<Cam
         pp.kinds[input.kind] = (pp.kinds[input.kind] ?? 0) + 1
         const tIn = performance.now()
         try {
-          await execute(holding ? holder : attacker, peers[input.target], input, pp.stats, { responseWaitMs: opts.responseWaitMs, settleMs: opts.settleMs, halfCloseLingerMs: opts.halfCloseLingerMs })
+          if (onLane) {
+            let lane = lanes.get(key)
+            if (lane === undefined) lanes.set(key, lane = new Lane(laner, peers[input.target], input.protocol, pp.stats))
+            pp.stats.inputs++
+            await lane.play(input.streams[0])
+            await sleep(opts.laneGapMs)
+          } else {
+            await execute(holding ? holder : attacker, peers[input.target], input, pp.stats, { responseWaitMs: opts.responseWaitMs, settleMs: opts.settleMs, halfCloseLingerMs: opts.halfCloseLingerMs })
+          }
         } catch (err) {
           log(`input #${index}: attacker error ${(err as Error).message}`)
         } finally {
@@ -280,6 +329,8 @@ export async function runCampaign(o: Partial<CampaignOptions> = {}): Promise<Cam
   } finally {
     await Promise.resolve(attacker.stop()).catch(() => {})
     await Promise.resolve(holder.stop()).catch(() => {})
+    for (const l of lanes.values()) l.close()
+    await Promise.resolve(laner.stop()).catch(() => {})
     // stop the nodes; a node that does not stop cleanly is a finding too
     // stop the nodes one by one, last started first (so each can hand its blocks to a live
     // neighbour); a node that does not stop within 20 s of SIGTERM is a failure
@@ -292,7 +343,11 @@ export async function runCampaign(o: Partial<CampaignOptions> = {}): Promise<Cam
       const sig = m.node.proc.signalCode
       const desc = `${sig !== null ? `signal ${sig}` : `exit ${code}`} after ${((Date.now() - t) / 1000).toFixed(1)} s`
       if (reports[i] !== undefined) reports[i].exitOnStop = desc
-      if (sig === 'SIGKILL') failures.push(`node${i} did not stop within 20 s of SIGTERM`)
+      // the skip graph's hand-over of held blocks on stop (4 s per block when no placement
+      // answers; the fuzzer makes nodes hold junk blocks: repro.ts junk-blocks) is a known slow
+      // stop, reported as a finding; any other slow stop is a failure
+      if (sig === 'SIGKILL' && /hand-over failed/.test(m.node.stderr().slice(-20_000))) findings.push(`node${i} did not stop within 20 s of SIGTERM: skip-graph hand-over of held blocks timing out (${(m.node.stderr().match(/hand-over failed/g) ?? []).length} blocks; known, see repro.ts junk-blocks)`)
+      else if (sig === 'SIGKILL') failures.push(`node${i} did not stop within 20 s of SIGTERM`)
       else if (code !== 0 && failures.every((f) => !f.startsWith(`node${i} exited`))) failures.push(`node${i} exited ${code} on SIGTERM`)
       quickCheck(handles[i])
     }
@@ -316,7 +371,10 @@ export async function runCampaign(o: Partial<CampaignOptions> = {}): Promise<Cam
     log(`replay: npm run fuzz -- --replay ${crashFile}`)
   }
   // node data directories are kept only when something failed (their logs and stores are evidence)
-  if (failures.length === 0) for (const m of mesh) rmSync(m.node.dataDir, { recursive: true, force: true })
+  if (failures.length === 0) {
+    for (const m of mesh) rmSync(m.node.dataDir, { recursive: true, force: true })
+    if (networkRoot !== undefined) rmSync(networkRoot, { recursive: true, force: true })
+  }
   if (opts.saveInputs !== undefined) {
     const saved: SavedInputs = { version: 1, createdAt: new Date().toISOString(), seed: opts.seed, replay: `npm run fuzz -- --replay ${opts.saveInputs}`, inputs: played }
     writeFileSync(resolve(opts.saveInputs), JSON.stringify(saved) + '\n')

@@ -7,7 +7,11 @@ import { DEFAULT_OPTIONS, formatSummary, runCampaign } from './campaign.js'
 const HELP = `usage: npm run fuzz -- [options]
   --inputs N          inputs to play (default ${DEFAULT_OPTIONS.inputs})
   --seed S            campaign seed (default: random; printed)
-  --nodes K           node processes (default ${DEFAULT_OPTIONS.nodes})
+  --plain             K plain nodes (no genesis: skip graph and blocks only) instead of a network
+                      of 1 validator + 1 registered terminal serving every gridauth protocol
+  --nodes K           plain node processes (default ${DEFAULT_OPTIONS.nodes})
+  --no-lanes          every input on fresh streams of its own (slow: a stream open per input)
+  --fresh-every N     with lanes, 1 input in N still gets fresh streams (default ${DEFAULT_OPTIONS.freshEvery})
   --replay FILE       replay inputs saved in FILE (a fuzz-crashes/*.json or --save-inputs file)
   --save-inputs FILE  save every input played (replayable)
   --concurrency C     inputs in flight (default ${DEFAULT_OPTIONS.concurrency})
@@ -22,7 +26,7 @@ async function main(): Promise<number> {
     options: {
       inputs: { type: 'string' }, seed: { type: 'string' }, nodes: { type: 'string' }, replay: { type: 'string' },
       'save-inputs': { type: 'string' }, concurrency: { type: 'string' }, duration: { type: 'string' }, 'liveness-ms': { type: 'string' },
-      'max-rss-growth-mb': { type: 'string' }, 'crash-dir': { type: 'string' }, json: { type: 'boolean' }, help: { type: 'boolean', short: 'h' }
+      'max-rss-growth-mb': { type: 'string' }, 'crash-dir': { type: 'string' }, json: { type: 'boolean' }, plain: { type: 'boolean' }, 'no-lanes': { type: 'boolean' }, 'fresh-every': { type: 'string' }, help: { type: 'boolean', short: 'h' }
     }
   })
   if (values.help === true) { process.stdout.write(HELP + '\n'); return 0 }
@@ -39,6 +43,9 @@ async function main(): Promise<number> {
     seed,
     inputs: num(values.inputs, 'inputs') ?? DEFAULT_OPTIONS.inputs,
     nodes: num(values.nodes, 'nodes') ?? DEFAULT_OPTIONS.nodes,
+    network: values.plain !== true,
+    lanes: values['no-lanes'] !== true,
+    freshEvery: Math.max(1, num(values['fresh-every'], 'fresh-every') ?? DEFAULT_OPTIONS.freshEvery),
     concurrency: num(values.concurrency, 'concurrency') ?? DEFAULT_OPTIONS.concurrency,
     maxDurationMs: (num(values.duration, 'duration') ?? 0) * 1000,
     livenessBoundMs: num(values['liveness-ms'], 'liveness-ms') ?? DEFAULT_OPTIONS.livenessBoundMs,

@@ -7,6 +7,7 @@ import type { Connection, PeerId, Stream, StreamHandlerOptions, AbortOptions } f
 import { Uint8ArrayList } from 'uint8arraylist'
 import * as varint from 'uint8-varint'
 import { RpcFrame } from '../wire/rpc.js'
+import { createLogger } from '../util/log.js'
 
 export interface RpcHost {
   handle(protocol: string, handler: (stream: Stream, connection: Connection) => void | Promise<void>, options?: StreamHandlerOptions): Promise<void>
@@ -35,6 +36,12 @@ export interface RpcLimits {
   readTimeoutMs: number
 }
 
+/** A positive integer from the environment (operators and tests tighten limits this way). */
+function envInt(name: string, dflt: number): number {
+  const v = Number(process.env[name])
+  return Number.isInteger(v) && v > 0 ? v : dflt
+}
+
 export const DEFAULT_RPC_LIMITS: RpcLimits = {
   maxFrameBytes: 1 << 20,
   maxInboundStreams: 4,
@@ -44,7 +51,71 @@ export const DEFAULT_RPC_LIMITS: RpcLimits = {
   requestTimeoutMs: 10_000,
   maxQueuedBytes: 8 << 20,
   maxViolationsPerStream: 20,
-  readTimeoutMs: 10_000
+  readTimeoutMs: envInt('GRIDAUTH_RPC_READ_TIMEOUT_MS', 10_000)
+}
+
+/** Limits over every gridauth protocol of one node (one libp2p host), not one protocol. */
+export interface NodeLimits {
+  /** Inbound gridauth streams one peer may hold open at once, all protocols together. */
+  maxStreamsPerPeer: number
+  /** Requests being handled at once, all peers and protocols together; more are answered `busy`. */
+  maxPendingRequests: number
+  /** Bytes of pending work: request bodies being handled plus partial frames buffered, all peers
+   * and protocols together. Past it the stream whose partial frame has waited longest is reset,
+   * and requests are answered `busy`. */
+  maxPendingBytes: number
+}
+
+export const DEFAULT_NODE_LIMITS: NodeLimits = {
+  maxStreamsPerPeer: envInt('GRIDAUTH_RPC_MAX_STREAMS_PER_PEER', 24),
+  maxPendingRequests: envInt('GRIDAUTH_RPC_MAX_PENDING_REQUESTS', 8192),
+  maxPendingBytes: envInt('GRIDAUTH_RPC_MAX_PENDING_BYTES', 64 << 20)
+}
+
+/** What one node has pending, shared by all its endpoints (keyed by the libp2p host). */
+class NodeBudget {
+  readonly limits: NodeLimits = { ...DEFAULT_NODE_LIMITS }
+  /** Inbound streams per peer (all protocols). */
+  readonly streams = new Map<string, number>()
+  pendingRequests = 0
+  pendingBytes = 0
+  /** Channels holding a partial frame, to find the largest when over budget. */
+  readonly partial = new Set<Channel>()
+}
+const budgets = new WeakMap<object, NodeBudget>()
+function budgetOf(host: object): NodeBudget {
+  let b = budgets.get(host)
+  if (b === undefined) {
+    b = new NodeBudget()
+    budgets.set(host, b)
+  }
+  return b
+}
+
+/** Overrides the node-wide limits of `host` (for configuration and tests). */
+export function setNodeLimits(host: object, limits: Partial<NodeLimits>): void {
+  Object.assign(budgetOf(host).limits, limits)
+}
+
+/** What `host` has pending now (for tests, metrics and the load generator). */
+export function nodePending(host: object): { requests: number, bytes: number, streamsByPeer: Record<string, number> } {
+  const b = budgetOf(host)
+  return { requests: b.pendingRequests, bytes: b.pendingBytes, streamsByPeer: Object.fromEntries(b.streams) }
+}
+
+/** Rejections are logged at warn level, at most one line per protocol, reason and peer every 10 s
+ * (with the count since the last line), so a flood cannot flood the log too. */
+const log = createLogger('rpc')
+const LOG_EVERY_MS = 10_000
+const lastLogged = new Map<string, { at: number, suppressed: number }>()
+function logRejection(protocol: string, peer: PeerId, reason: RejectReason, detail: string): void {
+  const key = `${protocol} ${reason} ${peer.toString()}`
+  const now = Date.now()
+  const l = lastLogged.get(key)
+  if (l !== undefined && now - l.at < LOG_EVERY_MS) { l.suppressed++; return }
+  if (lastLogged.size > 4096) lastLogged.clear()
+  lastLogged.set(key, { at: now, suppressed: 0 })
+  log.warn('rejected', { protocol, reason, peer: peer.toString(), detail: detail.slice(0, 200), ...(l !== undefined && l.suppressed > 0 ? { alsoRejectedSinceLastLine: l.suppressed } : {}) })
 }
 
 /** Every endpoint also reports its rejections here (the node points it at its metrics). */
@@ -61,7 +132,7 @@ export class RpcError extends Error {
 }
 
 /** Reason codes for rejected input; they label gridauth_rejected_messages_total. */
-export type RejectReason = 'oversized' | 'malformed-frame' | 'malformed-body' | 'unauthorized' | 'rate-limited' | 'busy' | 'unexpected-response' | 'handler-error' | 'slow-writer'
+export type RejectReason = 'oversized' | 'malformed-frame' | 'malformed-body' | 'unauthorized' | 'rate-limited' | 'busy' | 'unexpected-response' | 'handler-error' | 'slow-writer' | 'too-many-streams' | 'overloaded'
 
 export interface RpcHandlers {
   /** A one-way message. Throwing counts as malformed-body. */
@@ -93,13 +164,18 @@ class Channel {
   violations = 0
   closed = false
 
-  constructor(readonly stream: Stream, readonly peer: PeerId, private readonly endpoint: RpcEndpoint) {
+  /** Bytes of this channel's partial frame counted in the node budget. */
+  buffered = 0
+  /** When the partial frame now buffered began arriving. */
+  partialSince = 0
+
+  constructor(readonly stream: Stream, readonly peer: PeerId, private readonly endpoint: RpcEndpoint, readonly inbound: boolean) {
     stream.inactivityTimeout = endpoint.limits.idleTimeoutMs
     stream.maxWriteBufferLength = endpoint.limits.maxQueuedBytes
     stream.addEventListener('message', (e) => this.onData(e.data))
     stream.addEventListener('close', () => {
       this.closed = true
-      clearTimeout(this.partialTimer)
+      this.release()
       endpoint.channelClosed(this)
     })
     // A peer that ends its side gets ours closed too, so the stream does not sit half-open
@@ -107,10 +183,26 @@ class Channel {
     stream.addEventListener('remoteCloseWrite', () => {
       if (this.closed) return
       this.closed = true
-      clearTimeout(this.partialTimer)
+      this.release()
       endpoint.channelClosed(this)
       stream.close().catch(() => stream.abort(new RpcError('closed')))
     })
+  }
+
+  /** Drops the partial frame and its share of the node budget. */
+  private release(): void {
+    clearTimeout(this.partialTimer)
+    this.partialTimer = undefined
+    this.account(0)
+  }
+
+  /** Sets this channel's partial-frame bytes in the node budget. */
+  private account(bytes: number): void {
+    const b = this.endpoint.budget
+    b.pendingBytes += bytes - this.buffered
+    this.buffered = bytes
+    if (bytes > 0) b.partial.add(this)
+    else b.partial.delete(this)
   }
 
   send(frame: RpcFrame): void {
@@ -123,6 +215,7 @@ class Channel {
 
   private onData(data: Uint8Array | Uint8ArrayList): void {
     if (this.closed) return
+    let frameStarted = this.buf.byteLength === 0
     this.buf.append(data)
     while (this.buf.byteLength > 0) {
       let len: number
@@ -143,10 +236,14 @@ class Channel {
       } catch (err) {
         return this.fatal('malformed-frame', (err as Error).message)
       }
-      this.endpoint.dispatch(this, frame)
+      frameStarted = true
+      this.endpoint.dispatch(this, frame, len)
       if (this.closed) return
     }
+    if (frameStarted) this.partialSince = Date.now()
+    this.account(this.buf.byteLength)
     this.watchPartial()
+    this.endpoint.enforceBudget()
   }
 
   /** A partial frame must complete within readTimeoutMs. */
@@ -178,7 +275,7 @@ class Channel {
   abort(why: string): void {
     if (this.closed) return
     this.closed = true
-    clearTimeout(this.partialTimer)
+    this.release()
     this.stream.abort(new RpcError('protocol-violation', why))
     this.endpoint.channelClosed(this)
   }
@@ -192,9 +289,12 @@ export class RpcEndpoint {
   private readonly channels = new Set<Channel>()
   private nextId = 1n
   private started = false
+  /** @internal the node-wide budget this endpoint shares with the host's other endpoints */
+  readonly budget: NodeBudget
 
   constructor(private readonly host: RpcHost, readonly protocol: string, private readonly handlers: RpcHandlers, limits: Partial<RpcLimits> = {}, private readonly now: () => number = Date.now) {
     this.limits = { ...DEFAULT_RPC_LIMITS, ...limits }
+    this.budget = budgetOf(host)
   }
 
   async start(): Promise<void> {
@@ -212,7 +312,15 @@ export class RpcEndpoint {
         return
       }
       if (stream.status !== 'open') return // gone while we looked the peer up
-      this.channels.add(new Channel(stream, peer, this))
+      const key = peer.toString()
+      const open = this.budget.streams.get(key) ?? 0
+      if (open >= this.budget.limits.maxStreamsPerPeer) {
+        this.reject(peer, 'too-many-streams', `${open} inbound streams open (limit ${this.budget.limits.maxStreamsPerPeer} per peer, all protocols)`)
+        stream.abort(new RpcError('too-many-streams'))
+        return
+      }
+      this.budget.streams.set(key, open + 1)
+      this.channels.add(new Channel(stream, peer, this, true))
     }, { maxInboundStreams: this.limits.maxInboundStreams, maxOutboundStreams: 4, runOnLimitedConnection: false })
     this.started = true
   }
@@ -267,7 +375,7 @@ export class RpcEndpoint {
       if (ch !== undefined && !ch.closed && ch.stream.status === 'open' && ch.stream.writeStatus === 'writable') return ch
     }
     st.outbound = this.host.dialProtocol(peer, this.protocol).then((stream) => {
-      const ch = new Channel(stream, peer, this)
+      const ch = new Channel(stream, peer, this, false)
       this.channels.add(ch)
       return ch
     })
@@ -279,10 +387,35 @@ export class RpcEndpoint {
     const key = peer.toString()
     let st = this.peers.get(key)
     if (st === undefined) {
+      if (this.peers.size >= 1024) this.prunePeers()
       st = { inflight: 0, tokens: this.limits.ratePerPeer * 2, refilledAt: this.now() }
       this.peers.set(key, st)
     }
     return st
+  }
+
+  /** Forgets peers with nothing open or in flight whose bucket has refilled (nothing to remember). */
+  private prunePeers(): void {
+    const busy = new Set<string>()
+    for (const c of this.channels) busy.add(c.peer.toString())
+    const t = this.now()
+    for (const [key, st] of this.peers) {
+      const full = st.tokens + ((t - st.refilledAt) / 1000) * this.limits.ratePerPeer >= this.limits.ratePerPeer * 2
+      if (!busy.has(key) && st.inflight === 0 && st.outbound === undefined && full) this.peers.delete(key)
+    }
+  }
+
+  /** Over the node's pending-bytes budget: reset the stream whose partial frame has waited
+   * longest (a slow writer hoarding memory; a large frame from a peer sending at full speed is
+   * recent), whoever it belongs to. @internal */
+  enforceBudget(): void {
+    const b = this.budget
+    while (b.pendingBytes > b.limits.maxPendingBytes && b.partial.size > 0) {
+      let worst: Channel | undefined
+      for (const c of b.partial) if (worst === undefined || c.partialSince < worst.partialSince || (c.partialSince === worst.partialSince && c.buffered > worst.buffered)) worst = c
+      if (worst === undefined) break
+      worst.fatal('overloaded', `node holds ${b.pendingBytes} pending bytes (limit ${b.limits.maxPendingBytes}); this stream's partial frame (${worst.buffered} bytes, begun ${Date.now() - worst.partialSince} ms ago) is the oldest`)
+    }
   }
 
   /** Token bucket: ratePerPeer per second, burst of 2 seconds' worth. */
@@ -296,7 +429,7 @@ export class RpcEndpoint {
   }
 
   /** @internal */
-  dispatch(ch: Channel, frame: RpcFrame): void {
+  dispatch(ch: Channel, frame: RpcFrame, frameBytes = 0): void {
     if (frame.response) {
       const p = this.pending.get(frame.id)
       if (p === undefined) return ch.violation('unexpected-response', `no request ${frame.id}`)
@@ -328,7 +461,14 @@ export class RpcEndpoint {
       this.reply(ch, frame.id, undefined, 'busy')
       return ch.violation('busy', `${st.inflight} requests in flight`)
     }
+    const b = this.budget
+    if (b.pendingRequests >= b.limits.maxPendingRequests || b.pendingBytes + frameBytes > b.limits.maxPendingBytes) {
+      this.reply(ch, frame.id, undefined, 'busy')
+      return ch.violation('overloaded', `node has ${b.pendingRequests} requests / ${b.pendingBytes} bytes pending (limits ${b.limits.maxPendingRequests} / ${b.limits.maxPendingBytes})`)
+    }
     st.inflight++
+    b.pendingRequests++
+    b.pendingBytes += frameBytes
     Promise.resolve().then(async () => await this.handlers.onRequest!(ch.peer, frame.body)).then((body) => {
       this.reply(ch, frame.id, body, '')
     }, (err: Error) => {
@@ -336,7 +476,11 @@ export class RpcEndpoint {
       if (!(err instanceof RpcError)) this.reject(ch.peer, 'handler-error', err.message)
       else if (code === 'malformed') ch.violation('malformed-body', err.message)
       this.reply(ch, frame.id, undefined, code)
-    }).finally(() => { st.inflight-- })
+    }).finally(() => {
+      st.inflight--
+      b.pendingRequests--
+      b.pendingBytes -= frameBytes
+    })
   }
 
   private reply(ch: Channel, id: bigint, body: Uint8Array | undefined, error: string): void {
@@ -349,12 +493,19 @@ export class RpcEndpoint {
   reject(peer: PeerId, reason: RejectReason, detail: string): void {
     this.rejected.set(reason, (this.rejected.get(reason) ?? 0) + 1)
     rejectionSink?.(this.protocol, reason)
+    logRejection(this.protocol, peer, reason, detail)
     this.handlers.onReject?.(peer, reason, detail)
   }
 
   /** @internal */
   channelClosed(ch: Channel): void {
-    this.channels.delete(ch)
+    if (!this.channels.delete(ch)) return
+    if (ch.inbound) {
+      const key = ch.peer.toString()
+      const n = (this.budget.streams.get(key) ?? 1) - 1
+      if (n <= 0) this.budget.streams.delete(key)
+      else this.budget.streams.set(key, n)
+    }
     const st = this.peers.get(ch.peer.toString())
     if (st?.outbound !== undefined) {
       void st.outbound.then((o) => { if (o === ch) st.outbound = undefined }, () => {})

@@ -1,0 +1,60 @@
+// RSS of a set of processes, sampled from /proc/<pid>/status: baseline before a run, peak during,
+// and after; "returned" when the after-sample is within 25% (or 20 MB) of the baseline.
+import { readFileSync } from 'node:fs'
+
+export interface RssReport { name: string, baselineMb: number, peakMb: number, afterMb: number, returned: boolean }
+
+export function rssMb(pid: number): number | undefined {
+  try {
+    const m = /VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))
+    return m === null ? undefined : Math.round(Number(m[1]) / 1024 * 10) / 10
+  } catch {
+    return undefined
+  }
+}
+
+interface Proc { name: string, pid: number, last: number, baseline: number, peak: number, after: number }
+
+export class RssSampler {
+  private readonly procs: Proc[] = []
+  private timer: NodeJS.Timeout | undefined
+
+  add(name: string, pid: number): void {
+    this.procs.push({ name, pid, last: 0, baseline: 0, peak: 0, after: 0 })
+  }
+
+  sample(): void {
+    for (const p of this.procs) {
+      const r = rssMb(p.pid)
+      if (r === undefined) continue
+      p.last = r
+      p.peak = Math.max(p.peak, r)
+    }
+  }
+
+  markBaseline(): void { for (const p of this.procs) { p.baseline = p.last; p.peak = p.last } }
+  markAfter(): void { for (const p of this.procs) p.after = p.last }
+
+  start(everyMs: number): void {
+    this.timer = setInterval(() => this.sample(), everyMs)
+    this.timer.unref()
+  }
+
+  stop(): void {
+    clearInterval(this.timer)
+    this.timer = undefined
+  }
+
+  /** Sum and max of the last samples, for progress lines. */
+  brief(): string {
+    const last = this.procs.map((p) => p.last)
+    return `total ${Math.round(last.reduce((a, b) => a + b, 0))} MB, largest ${Math.max(0, ...last)} MB`
+  }
+
+  report(): RssReport[] {
+    return this.procs.map((p) => ({
+      name: p.name, baselineMb: p.baseline, peakMb: p.peak, afterMb: p.after,
+      returned: p.after <= Math.max(p.baseline * 1.25, p.baseline + 20)
+    }))
+  }
+}
