@@ -29,7 +29,8 @@ export async function callNode<T = unknown>(socketPath: string, method: string, 
         reject(new UserError('the node sent a malformed control response'))
         return
       }
-      if (resp.error !== undefined) reject(new UserError(resp.error.message, resp.error.code === 'not-found' ? 3 : 1))
+      if (resp.error?.code === 'unknown-method') reject(new UserError(`this node does not serve \`${method}\` (${resp.error.message}): ask a node of the right role, e.g. a validator for chain, view and audit`))
+      else if (resp.error !== undefined) reject(new UserError(resp.error.message, resp.error.code === 'not-found' ? 3 : 1))
       else resolve(resp.result as T)
     })
     sock.once('error', (err) => {
