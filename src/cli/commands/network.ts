@@ -95,6 +95,8 @@ export function networkCommands(program: Command, ctx: CommandContext): void {
     .option('--reason <text>', 'why', '')
     .action(async (terminal: string, cmd: { operatorKey: string, genesis: string, reason: string }) => {
       const id = terminalArg(terminal)
+      // An unknown terminal is an error (exit 3), not a transaction the validators refuse.
+      await callNode(ctx.socketPath(), 'view', { terminal: id }).catch((err: UserError) => { if (err.exitCode === 3) throw err })
       const { loadOperatorKey, readGenesis } = await import('../operator-tools.js')
       const { makeRevocationTx, fromHex, toHex } = await import('../../ledger/index.js')
       const op = loadOperatorKey(cmd.operatorKey)
