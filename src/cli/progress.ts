@@ -1,9 +1,8 @@
 // Progress for long operations (consensus, skip-graph fetches, audit scans): a spinner with the
 // elapsed time on stderr, only when both stdout and stderr are terminals and --json is off, so
-// scripts, pipes and logs never see it. It appears after a short delay (fast answers do not
-// flicker) and erases itself before the result is printed.
+// scripts, pipes and logs never see it. Its first frame is drawn at once; it erases itself
+// before the result is printed.
 const FRAMES = ['|', '/', '-', '\\']
-const DELAY_MS = 300
 const EVERY_MS = 100
 
 export interface Progress { stop: () => void }
@@ -16,21 +15,15 @@ export function startProgress(label: string, enabled: boolean, write: (s: string
   if (!enabled) return { stop: () => {} }
   const t0 = Date.now()
   let frame = 0
-  let shown = false
   const draw = (): void => {
-    shown = true
     write(`\r${FRAMES[frame++ % FRAMES.length]} ${label} (${((Date.now() - t0) / 1000).toFixed(1)} s)\x1b[K`)
   }
-  let timer: NodeJS.Timeout | undefined
-  const delay = setTimeout(() => {
-    draw()
-    timer = setInterval(draw, EVERY_MS)
-  }, DELAY_MS)
+  draw()
+  const timer = setInterval(draw, EVERY_MS)
   return {
     stop: () => {
-      clearTimeout(delay)
       clearInterval(timer)
-      if (shown) write('\r\x1b[K')
+      write('\r\x1b[K')
     }
   }
 }

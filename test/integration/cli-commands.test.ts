@@ -183,6 +183,32 @@ for (const c of cases) {
   })
 }
 
+test('block --raw and block-publish: the fetched bytes publish back to the replicas', async () => {
+  const file = join(root, 'head.block')
+  await json(['--data', t1.dir, 'block', headHash, '--raw', file])
+  const { value } = await json<{ hash: string, replicas: Array<{ id: string, stored: boolean }> }>(['--data', t0.dir, 'block-publish', file])
+  checkShape(value, { hash: 'string', replicas: [{ id: 'string', stored: 'boolean' }] })
+  assert.equal(value.hash, headHash)
+  assert.ok(value.replicas.some((x) => x.stored), 'stored by at least one replica')
+  const human = await run(['--data', t0.dir, 'block-publish', file])
+  assert.match(human.stdout, /^block [0-9a-f]{64} published to \d+\/\d+ replicas\nREPLICA\s+STORED/)
+})
+
+test('offline tools: init, keygen, genesis and enroll --json shapes', async () => {
+  const dir = join(root, 'offline')
+  const init = await json<Record<string, unknown>>(['--data', join(dir, 'node'), 'init'])
+  checkShape(init.value, { peerId: 'string', dataDir: 'string', keyFile: 'string' })
+  const key = await json<Record<string, unknown>>(['keygen', '--out', join(dir, 'op.key')])
+  checkShape(key.value, { publicKey: 'string', file: 'string' })
+  assert.match(String(key.value.publicKey), hex64)
+  const g = await json<Record<string, unknown>>(['genesis', '--operator-key', join(dir, 'op.key'), '--network-id', 'offline', '--validator', `/ip4/127.0.0.1/tcp/1/p2p/${String(init.value.peerId)}`, '--out', join(dir, 'genesis.json')])
+  checkShape(g.value, { networkId: 'string', validators: ['any'] })
+  const e = await json<Record<string, unknown>>(['enroll', '--operator-key', join(dir, 'op.key'), '--genesis', join(dir, 'genesis.json'), '--peer-id', String(init.value.peerId),
+    '--address', '/ip4/127.0.0.1/tcp/2', '--device-type', 'FTU', '--vendor', 'v', '--serial', 'S-1', '--out', join(dir, 'e.json')])
+  checkShape(e.value, { terminalId: 'string' })
+  assert.match(String(e.value.terminalId), hex64)
+})
+
 // ---------------------------------------------------------------- error paths
 const unknownTerminal = randomBytes(32).toString('hex')
 const unknownBlock = randomBytes(32).toString('hex')

@@ -58,7 +58,7 @@ async function freePortBase(): Promise<number> {
   throw new Error('no free block of 24 ports')
 }
 
-test('the operator runbook runs as written', async () => {
+test('the operator runbook runs as written', async (t) => {
   killUnder(NET)
   rmSync(NET, { recursive: true, force: true })
   mkdirSync(NET, { recursive: true })
@@ -84,6 +84,7 @@ test('the operator runbook runs as written', async () => {
     assert.match(out, /^access:\s+granted/m)
     assert.match(out, /^result:\s+accepted/m)
     assert.match(out, /^peer id:\s+12D3KooW/m) // status
+    t.diagnostic(`terminal-1 RSS after register/access/auth (bin/gridauth V8 flags): ${/^memory \(RSS\):\s+(\S+ MB)/m.exec(out)?.[1] ?? '?'}`)
     assert.match(out, /^PEER ID\s+ADDRESS\s+DIR\s+RTT/m) // peers
     assert.match(out, /^chain values left:\s+\d+/m) // identity
     assert.match(out, /^HEIGHT\s+HASH\s+VIEW\s+TXS/m) // chain

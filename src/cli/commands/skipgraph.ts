@@ -1,6 +1,6 @@
 // `gridauth skipgraph | search <key> | block <hash> | block-publish <file>`: the skip graph and
 // block store of the running node, through its control API (skipgraph.* methods).
-import { readFileSync } from 'node:fs'
+import { readFileSync, writeFileSync } from 'node:fs'
 import type { Command } from 'commander'
 import type { CommandGroup } from './index.js'
 import { callNode } from '../control-client.js'
@@ -73,10 +73,19 @@ export const skipgraphCommands: CommandGroup = (program: Command, ctx) => {
   program.command('block')
     .description('a block by hash or height: from this node or fetched through the skip graph')
     .argument('<hash|height>', 'block hash (64 hex digits) or height (a decimal number)')
-    .action(async (arg: string) => {
+    .option('--raw <file>', 'also write the block bytes to a file')
+    .action(async (arg: string, cmd: { raw?: string }) => {
       const hash = await blockHash(arg)
       const r = await ctx.call<{ hash: string, source: string, from: string, size: number, block: string }>('skipgraph.block', { hash }, `fetching block ${short(hash)} through the skip graph`)
-      const header = await headerFields(Buffer.from(r.block, 'hex'))
+      const bytes = Buffer.from(r.block, 'hex')
+      const header = await headerFields(bytes)
+      if (cmd.raw !== undefined) {
+        try {
+          writeFileSync(cmd.raw, bytes)
+        } catch (err) {
+          throw new UserError(`cannot write ${cmd.raw}: ${(err as Error).message}`)
+        }
+      }
       ctx.out({ hash: r.hash, source: r.source, from: r.from, size: r.size, header }, () => keyValues([
         ['hash', r.hash], ['source', r.source === 'local' ? 'stored here' : `fetched from ${r.from}`], ['size', `${r.size} bytes`],
         ...Object.entries(header).map(([k, v]): [string, string] => [k, String(v)])
