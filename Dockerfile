@@ -12,15 +12,17 @@ COPY test ./test
 RUN npm run build && npm prune --omit=dev
 
 FROM node:22-slim
+# /data: one node's data directory; /net: the shared volume of docker-compose.yml's local mesh.
 RUN groupadd --system gridauth && useradd --system --gid gridauth --home-dir /data gridauth \
-  && mkdir -p /data && chown gridauth:gridauth /data && chmod 700 /data
+  && mkdir -p /data /net && chown gridauth:gridauth /data /net && chmod 700 /data
 WORKDIR /opt/gridauth
 COPY --from=build /src/package.json ./
 COPY --from=build /src/node_modules ./node_modules
 COPY --from=build /src/dist ./dist
 COPY bin ./bin
 COPY protocols ./protocols
-ENV GRIDAUTH_DATA=/data
+COPY bootstrap ./bootstrap
+ENV GRIDAUTH_DATA=/data PATH=/opt/gridauth/bin:$PATH
 USER gridauth
 VOLUME ["/data"]
 EXPOSE 4001

@@ -102,7 +102,7 @@ async function startupAndIdle(quick: boolean): Promise<BenchRow[]> {
     return [
       { metric: 'process start to listening, median', value: round(percentile(listening, 50), 0), unit: 'ms', note: `${runs} runs, includes Node start and LevelDB open` },
       { metric: 'process start to connected to bootstrap peer, median', value: round(percentile(connected, 50), 0), unit: 'ms' },
-      { metric: 'idle RSS, node with one peer', value: round(idleRss, 1), unit: 'MB', note: 'VmRSS after settling; target < 64 MB for terminals (issue 7)' },
+      { metric: 'idle RSS, node with one peer', value: round(idleRss, 1), unit: 'MB', note: 'VmRSS after settling; node started without bin/gridauth (V8 defaults)' },
       { metric: 'idle CPU, node with one peer', value: round(idleCpu, 2), unit: '% of a core' },
       { metric: 'RSS of the introducer after the runs', value: round(aRss, 1), unit: 'MB' }
     ]
@@ -111,8 +111,49 @@ async function startupAndIdle(quick: boolean): Promise<BenchRow[]> {
   }
 }
 
+const BIN = fileURLToPath(new URL('../../../bin/gridauth', import.meta.url))
+
+/** `bin/gridauth start` (as systemd and the Docker image run it), with GRIDAUTH_NODE_FLAGS as given (undefined: the script's own). */
+async function startViaBin(dataDir: string, bootstrap: string, flags: string | undefined): Promise<{ pid: number, stop: () => void }> {
+  const env = { ...process.env }
+  if (flags === undefined) delete env.GRIDAUTH_NODE_FLAGS
+  else env.GRIDAUTH_NODE_FLAGS = flags
+  const child = spawn(BIN, ['--json', '--data', dataDir, 'start', '--listen', '/ip4/127.0.0.1/tcp/0', '--bootstrap', bootstrap], { env, stdio: ['ignore', 'pipe', 'ignore'] })
+  let out = ''
+  await new Promise<void>((resolve, reject) => {
+    const timer = setTimeout(() => { child.kill('SIGKILL'); reject(new Error('bin/gridauth start timed out')) }, 60_000)
+    child.stdout.setEncoding('utf8').on('data', (d: string) => {
+      out += d
+      if (out.includes('"started"')) { clearTimeout(timer); resolve() }
+    })
+  })
+  return { pid: child.pid!, stop: () => { child.kill('SIGTERM') } }
+}
+
+/** Idle RSS of nodes started by bin/gridauth with its V8 flags and with V8's defaults, side by side. */
+async function v8Flags(quick: boolean): Promise<BenchRow[]> {
+  const root = tempDir('gridauth-bench-')
+  try {
+    for (const n of ['intro', 'tuned', 'plain']) await gridauth(['--data', join(root, n), 'init'])
+    const intro = await startNode(join(root, 'intro'))
+    const tuned = await startViaBin(join(root, 'tuned'), intro.addr, undefined)
+    const plain = await startViaBin(join(root, 'plain'), intro.addr, '')
+    await new Promise((r) => setTimeout(r, quick ? 10_000 : 30_000))
+    const rows: BenchRow[] = [
+      { metric: 'idle RSS, node with one peer, bin/gridauth (V8 flags)', value: round(rssMb(tuned.pid), 1), unit: 'MB', note: '--max-semi-space-size=1 --optimize-for-size; target < 64 MB (issue 7)' },
+      { metric: 'idle RSS, node with one peer, bin/gridauth with GRIDAUTH_NODE_FLAGS= (V8 defaults)', value: round(rssMb(plain.pid), 1), unit: 'MB' }
+    ]
+    tuned.stop()
+    plain.stop()
+    await intro.stop()
+    return rows
+  } finally {
+    rmSync(root, { recursive: true, force: true })
+  }
+}
+
 export const suite: BenchSuite = {
   name: 'node',
   title: 'Node foundation: start-up, idle footprint, libp2p round-trip floor',
-  run: async ({ quick }) => [...await startupAndIdle(quick), ...await echoFloor(quick)]
+  run: async ({ quick }) => [...await startupAndIdle(quick), ...await v8Flags(quick), ...await echoFloor(quick)]
 }

@@ -3,6 +3,9 @@ import { createConnection } from 'node:net'
 import type { ControlResponse } from '../node/control-protocol.js'
 import { UserError, errorCode } from '../util/errors.js'
 
+/** Exit codes (bootstrap/README.md): 1 bad argument or failure, 2 no node, 3 unknown or unreachable (terminal, block, peer), 4 refused. */
+const EXIT_BY_CODE: Record<string, number> = { 'not-found': 3, unavailable: 3 }
+
 /** Registration and access wait for consensus; give them time on a loaded box. */
 export const CONTROL_TIMEOUT_MS = 120_000
 
@@ -29,7 +32,8 @@ export async function callNode<T = unknown>(socketPath: string, method: string, 
         reject(new UserError('the node sent a malformed control response'))
         return
       }
-      if (resp.error !== undefined) reject(new UserError(resp.error.message, resp.error.code === 'not-found' ? 3 : 1))
+      if (resp.error?.code === 'unknown-method') reject(new UserError(`this node does not serve \`${method}\` (${resp.error.message}): ask a node of the right role, e.g. a validator for chain, view and audit`))
+      else if (resp.error !== undefined) reject(new UserError(resp.error.message, EXIT_BY_CODE[resp.error.code] ?? 1))
       else resolve(resp.result as T)
     })
     sock.once('error', (err) => {

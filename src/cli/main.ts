@@ -3,18 +3,22 @@
 // other command asks the node running on that data directory over its local control socket.
 import { Command, Option } from 'commander'
 import { dataDirPaths, defaultDataDir, prepareDataDir } from '../node/datadir.js'
-import { createIdentity, loadIdentity } from '../node/identity.js'
-import { GridauthNode, DEFAULT_LISTEN } from '../node/node.js'
-import { loadConfig, applyLogConfig } from '../node/config.js'
 import type { PeerInfo, StatusResult } from '../node/control-protocol.js'
 import { VERSION } from '../node/version.js'
-import { peerIdFromPrivateKey } from '@libp2p/peer-id'
 import { UserError } from '../util/errors.js'
 import { callNode } from './control-client.js'
 import { table, keyValues, formatDuration } from './table.js'
-import { keygen, makeGenesis, enroll, writeNew, readGenesis } from './operator-tools.js'
 import { commandGroups } from './commands/index.js'
-import { buildComponents } from '../node/components.js'
+import { startProgress, progressEnabled } from './progress.js'
+import { toInt, toPositive } from './args.js'
+
+/** The same default as config.ts (not imported: it pulls in the YAML and multiaddr parsers). */
+const DEFAULT_LISTEN = '/ip4/0.0.0.0/tcp/4001'
+
+// Only `start` needs libp2p and the node's components, and only the operator tools need the
+// ledger codecs: they are imported when those commands run, so that the inspection commands
+// an operator (or a wait loop) runs many times start in a fraction of the time.
+const operatorTools = async (): Promise<typeof import('./operator-tools.js')> => await import('./operator-tools.js')
 
 interface GlobalOpts { data: string, json?: boolean }
 
@@ -42,6 +46,8 @@ export function buildCli(): Command {
     .action(async () => {
       const opts = program.opts<GlobalOpts>()
       const paths = prepareDataDir(opts.data, true)
+      const { createIdentity } = await import('../node/identity.js')
+      const { peerIdFromPrivateKey } = await import('@libp2p/peer-id')
       const key = await createIdentity(paths.keyFile)
       const peerId = peerIdFromPrivateKey(key).toString()
       out(opts, { peerId, dataDir: paths.root, keyFile: paths.keyFile }, () => keyValues([['peer id', peerId], ['data dir', paths.root], ['key file', paths.keyFile]]))
@@ -49,9 +55,11 @@ export function buildCli(): Command {
 
   program.command('id')
     .description('print this node\'s peer ID (works without a running node)')
-    .action(() => {
+    .action(async () => {
       const opts = program.opts<GlobalOpts>()
       const paths = prepareDataDir(opts.data, false)
+      const { loadIdentity } = await import('../node/identity.js')
+      const { peerIdFromPrivateKey } = await import('@libp2p/peer-id')
       const peerId = peerIdFromPrivateKey(loadIdentity(paths.keyFile)).toString()
       out(opts, { peerId }, () => peerId)
     })
@@ -68,6 +76,10 @@ export function buildCli(): Command {
     .option('--enrollment <file>', 'this terminal\'s enrollment from `gridauth enroll` (first start)')
     .action(async (cmd: { listen: string[], bootstrap: string[], config?: string, set: string[], metrics?: string, genesis?: string, role?: string, enrollment?: string }) => {
       const opts = program.opts<GlobalOpts>()
+      const { loadConfig, applyLogConfig } = await import('../node/config.js')
+      const { GridauthNode } = await import('../node/node.js')
+      const { buildComponents } = await import('../node/components.js')
+      const { readGenesis } = await operatorTools()
       const config = loadConfig({
         file: cmd.config,
         env: process.env,
@@ -142,8 +154,9 @@ export function buildCli(): Command {
     .description('create the network operator\'s key (signs genesis, enrollments, revocations); keep it offline')
     .requiredOption('-o, --out <file>', 'where to write the key (mode 0600)')
     .option('--force', 'overwrite an existing file')
-    .action((cmd: { out: string, force?: boolean }) => {
+    .action(async (cmd: { out: string, force?: boolean }) => {
       const opts = program.opts<GlobalOpts>()
+      const { keygen } = await operatorTools()
       const r = keygen(cmd.out, cmd.force === true)
       out(opts, r, () => keyValues([['operator public key', r.publicKey], ['key file', r.file]]))
     })
@@ -161,8 +174,9 @@ export function buildCli(): Command {
     .option('--certificate-validity-days <d>', 'validity of registration certificates (decimals allowed: 0.5 = 12 h)', toPositive, 365)
     .requiredOption('-o, --out <file>', 'genesis file to write')
     .option('--force', 'overwrite an existing file')
-    .action((cmd: { operatorKey: string, networkId: string, validator: string[], redundancy: number, hashChainLength: number, batchMax: number, batchWindowMs: number, viewTimeoutMs: number, certificateValidityDays: number, out: string, force?: boolean }) => {
+    .action(async (cmd: { operatorKey: string, networkId: string, validator: string[], redundancy: number, hashChainLength: number, batchMax: number, batchWindowMs: number, viewTimeoutMs: number, certificateValidityDays: number, out: string, force?: boolean }) => {
       const opts = program.opts<GlobalOpts>()
+      const { makeGenesis, writeNew } = await operatorTools()
       const g = makeGenesis({ ...cmd, validators: cmd.validator })
       writeNew(cmd.out, JSON.stringify(g, null, 2) + '\n', 0o644, cmd.force === true)
       out(opts, g, () => `genesis of network ${cmd.networkId} with ${cmd.validator.length} validators written to ${cmd.out}`)
@@ -182,8 +196,9 @@ export function buildCli(): Command {
     .option('--valid-days <d>', 'enrollment expiry in days (default: none)', toInt)
     .requiredOption('-o, --out <file>', 'enrollment file to hand to the terminal')
     .option('--force', 'overwrite an existing file')
-    .action((cmd: { operatorKey: string, genesis: string, peerId: string, address: string, deviceType: string, vendor: string, serial: string, skipKey?: string, membershipVector?: string, validDays?: number, out: string, force?: boolean }) => {
+    .action(async (cmd: { operatorKey: string, genesis: string, peerId: string, address: string, deviceType: string, vendor: string, serial: string, skipKey?: string, membershipVector?: string, validDays?: number, out: string, force?: boolean }) => {
       const opts = program.opts<GlobalOpts>()
+      const { enroll, writeNew } = await operatorTools()
       const e = enroll(cmd)
       writeNew(cmd.out, JSON.stringify(e, null, 2) + '\n', 0o644, cmd.force === true)
       out(opts, e, () => keyValues([['terminal id', String(e.terminalId)], ['peer id', cmd.peerId], ['serial', cmd.serial], ['enrollment', cmd.out]]))
@@ -191,24 +206,21 @@ export function buildCli(): Command {
 
   const ctx = {
     socketPath: () => dataDirPaths(program.opts<GlobalOpts>().data).controlSocket,
-    out: (value: unknown, human: () => string) => out(program.opts<GlobalOpts>(), value, human)
+    out: (value: unknown, human: () => string) => out(program.opts<GlobalOpts>(), value, human),
+    call: async <T>(method: string, params: Record<string, unknown>, label: string): Promise<T> => {
+      const p = startProgress(label, progressEnabled(program.opts<GlobalOpts>().json === true))
+      try {
+        return await callNode<T>(ctx.socketPath(), method, params)
+      } finally {
+        p.stop()
+      }
+    }
   }
   for (const group of commandGroups) group(program, ctx)
 
   return program
 }
 
-function toPositive(v: string): number {
-  const n = Number(v)
-  if (!Number.isFinite(n) || n <= 0) throw new UserError(`'${v}' is not a positive number`)
-  return n
-}
-
-function toInt(v: string): number {
-  const n = Number(v)
-  if (!Number.isSafeInteger(n) || n < 0) throw new UserError(`'${v}' is not a non-negative integer`)
-  return n
-}
 
 export async function main(argv: string[]): Promise<number> {
   try {

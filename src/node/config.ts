@@ -151,7 +151,8 @@ const SECTIONS = [...new Set(CONFIG_KEYS.filter((k) => k.key.includes('.')).map(
 /** Older variable names still honoured (the canonical name wins). */
 export const ENV_ALIASES: Readonly<Record<string, string>> = Object.freeze({ GRIDAUTH_DATA: 'dataDir', GRIDAUTH_LOG: 'log.level' })
 /** GRIDAUTH_* variables that are not configuration keys (never reported as unknown). */
-export const ENV_NOT_CONFIG: readonly string[] = Object.freeze(['GRIDAUTH_CONFIG', 'GRIDAUTH_ARGS'])
+/** (bin/gridauth's V8 flags, the systemd unit's arguments, the runbook's port base.) */
+export const ENV_NOT_CONFIG: readonly string[] = Object.freeze(['GRIDAUTH_CONFIG', 'GRIDAUTH_ARGS', 'GRIDAUTH_NODE_FLAGS', 'GRIDAUTH_PORT_BASE'])
 
 function deepFreeze<T>(o: T): T {
   if (typeof o === 'object' && o !== null) {

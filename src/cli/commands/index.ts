@@ -9,6 +9,8 @@ export interface CommandContext {
   socketPath: () => string
   /** Prints `value` as JSON with --json, else the human text. */
   out: (value: unknown, human: () => string) => void
+  /** Asks the node, showing `label` with a spinner meanwhile on a terminal (never with --json or piped). */
+  call: <T>(method: string, params: Record<string, unknown>, label: string) => Promise<T>
 }
 
 export type CommandGroup = (program: Command, ctx: CommandContext) => void

@@ -6,9 +6,8 @@ import { table, keyValues } from '../table.js'
 import type { CommandContext } from './index.js'
 import type { HeaderSummary, AuditEntry } from '../../chain/ledger-component.js'
 import type { AuthOutcome } from '../../auth/auth-service.js'
-import { loadOperatorKey, readGenesis } from '../operator-tools.js'
-import { makeRevocationTx, fromHex, toHex } from '../../ledger/index.js'
 import { UserError } from '../../util/errors.js'
+import { toPositiveInt } from '../args.js'
 
 const short = (h: string, n = 16): string => (h.length > n ? h.slice(0, n) + '…' : h)
 const time = (ms: number): string => (ms > 0 ? new Date(ms).toISOString().replace('T', ' ').replace(/\.\d+Z$/, 'Z') : '-')
@@ -21,7 +20,7 @@ function terminalArg(t: string): string {
 export function networkCommands(program: Command, ctx: CommandContext): void {
   program.command('chain')
     .description('committed height and the most recent block headers')
-    .option('-n, --count <n>', 'how many recent headers', (v) => Number(v), 10)
+    .option('-n, --count <n>', 'how many recent headers', toPositiveInt, 10)
     .action(async (cmd: { count: number }) => {
       const r = await callNode<{ networkId: string, height: number, headHash: string, headers: HeaderSummary[] }>(ctx.socketPath(), 'chain', { count: cmd.count })
       ctx.out(r, () => `network ${r.networkId}, height ${r.height}, head ${r.headHash}\n\n` + table(
@@ -41,7 +40,10 @@ export function networkCommands(program: Command, ctx: CommandContext): void {
   program.command('audit <terminal>')
     .description('every authentication, access, update and refusal of a terminal on the chain, with block heights')
     .action(async (terminal: string) => {
-      const r = await callNode<AuditEntry[]>(ctx.socketPath(), 'audit', { terminal: terminalArg(terminal) })
+      const id = terminalArg(terminal)
+      const r = await ctx.call<AuditEntry[]>('audit', { terminal: id }, 'scanning the chain')
+      // Nothing at all: say whether the terminal is on the chain (exit 3 if not).
+      if (r.length === 0) await callNode(ctx.socketPath(), 'view', { terminal: id })
       ctx.out(r, () => r.length === 0 ? 'nothing on the chain for this terminal' : table(
         ['HEIGHT', 'TIME', 'TYPE', 'RESULT', 'DETAIL'],
         r.map((e) => [e.height, time(e.time), e.type, e.result, Object.entries(e.detail).map(([k, v]) => `${k}=${typeof v === 'string' ? short(v) : String(v)}`).join(' ')])))
@@ -59,7 +61,7 @@ export function networkCommands(program: Command, ctx: CommandContext): void {
   program.command('register')
     .description('register this enrolled terminal with the validators (safe to retry)')
     .action(async () => {
-      const r = await callNode<Record<string, unknown>>(ctx.socketPath(), 'register')
+      const r = await ctx.call<Record<string, unknown>>('register', {}, 'registering: waiting for the validators to agree')
       const cert = r.certificate as { notBefore: number, notAfter: number, hash: string } | null
       ctx.out(r, () => keyValues([
         ['registered', r.registered === true ? 'yes' : `no (${String(r.reason)})`], ['terminal', String(r.terminal)], ['block', Number(r.height)],
@@ -72,7 +74,7 @@ export function networkCommands(program: Command, ctx: CommandContext): void {
     .description('access authentication (paper A): a signed request agreed by the validators')
     .option('--resource <name>', 'what the terminal asks access to', '')
     .action(async (cmd: { resource: string }) => {
-      const r = await callNode<Record<string, unknown>>(ctx.socketPath(), 'access', { resource: cmd.resource })
+      const r = await ctx.call<Record<string, unknown>>('access', { resource: cmd.resource }, 'access request: waiting for the validators to agree')
       ctx.out(r, () => keyValues([['access', r.granted === true ? 'granted' : `denied (${String(r.reason)})`], ['block', Number(r.height)], ['latency', `${String(r.latencyMs)} ms`]]))
       if (r.granted !== true) process.exitCode = 4
     })
@@ -81,7 +83,7 @@ export function networkCommands(program: Command, ctx: CommandContext): void {
     .description('authenticate this terminal to another (paper B hash chain); <peer> is a peer id or multiaddr')
     .option('--mutual', 'the other terminal proves itself too')
     .action(async (peer: string, cmd: { mutual?: boolean }) => {
-      const r = await callNode<AuthOutcome>(ctx.socketPath(), 'auth', { peer, mutual: cmd.mutual === true })
+      const r = await ctx.call<AuthOutcome>('auth', { peer, mutual: cmd.mutual === true }, `authenticating to ${peer.length > 40 ? '…' + peer.slice(-16) : peer}`)
       ctx.out(r, () => keyValues([['result', r.accepted ? 'accepted' : `refused (${r.reasonName}${r.detail === '' ? '' : ': ' + r.detail})`], ['latency', `${r.latencyMs} ms`], ...(r.peerTerminal === undefined ? [] : [['peer terminal', r.peerTerminal] as [string, string]])]))
       if (!r.accepted) process.exitCode = 4
     })
@@ -93,12 +95,16 @@ export function networkCommands(program: Command, ctx: CommandContext): void {
     .option('--reason <text>', 'why', '')
     .action(async (terminal: string, cmd: { operatorKey: string, genesis: string, reason: string }) => {
       const id = terminalArg(terminal)
+      // An unknown terminal is an error (exit 3), not a transaction the validators refuse.
+      await callNode(ctx.socketPath(), 'view', { terminal: id }).catch((err: UserError) => { if (err.exitCode === 3) throw err })
+      const { loadOperatorKey, readGenesis } = await import('../operator-tools.js')
+      const { makeRevocationTx, fromHex, toHex } = await import('../../ledger/index.js')
       const op = loadOperatorKey(cmd.operatorKey)
       const g = readGenesis(cmd.genesis)
       // Operator transactions need an increasing sequence number; the clock in ms is one for a
       // single operator console.
       const tx = makeRevocationTx(op, g.networkId, { terminalId: fromHex(id), reason: cmd.reason, opSeq: Date.now() })
-      const r = await callNode<{ code: number, reason: string, height: number }>(ctx.socketPath(), 'submit', { tx: toHex(tx) })
+      const r = await ctx.call<{ code: number, reason: string, height: number }>('submit', { tx: toHex(tx) }, 'revocation: waiting for the validators to agree')
       ctx.out(r, () => r.code === 0 ? `terminal ${id} revoked at height ${r.height}` : `revocation refused: ${r.reason} (height ${r.height})`)
       if (r.code !== 0) process.exitCode = 4
     })
