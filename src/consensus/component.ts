@@ -64,6 +64,13 @@ export interface PbftOptions {
 interface Waiter { resolve: (r: Receipt) => void, reject: (e: Error) => void, timer: NodeJS.Timeout, txHash: string }
 
 const EMPTY = new Uint8Array(0)
+/** Committed blocks the ledger store may lag behind the core before the event loop waits for it. */
+const MAX_LEDGER_LAG = 64
+/** A validator's VRF hints are verified at most this often (each costs one VRF verification). */
+const HINT_INTERVAL_MS = 2
+import { appendFileSync } from 'node:fs'
+const TRACE = process.env.PBFT_TRACE_FILE
+const tr = (self: number, what: string): void => { if (TRACE !== undefined) appendFileSync(TRACE, `${(performance.timeOrigin + performance.now()).toFixed(2)} r${self} ${what}\n`) }
 
 export class PbftComponent implements NodeComponent {
   readonly name = 'pbft'
@@ -95,6 +102,13 @@ export class PbftComponent implements NodeComponent {
   private forwardScheduled = false
   private lastCommitTime = 0
   private ledgerTail: Promise<void> = Promise.resolve()
+  /** Committed blocks handed to the ledger store and not yet appended there. */
+  private ledgerLag = 0
+  private precomputing = false
+  /** Per validator: the VRF hint waiting for verification, and when the last one was verified. */
+  private readonly hints = new Map<number, { alpha: Uint8Array, proof: Uint8Array }>()
+  private readonly hintAt = new Map<number, number>()
+  private hintScheduled = false
   private cfg!: PbftConfig
 
   constructor(readonly genesis: Genesis, private readonly opts: PbftOptions = {}) {}
@@ -214,6 +228,7 @@ export class PbftComponent implements NodeComponent {
       }
       return
     }
+    if (m.type === 'vrfhint') { this.onVrfHint(from, m.alpha, m.proof); return }
     if (m.type === 'snapshot') { void this.onSnapshot(from, m); return }
     this.enqueue({ type: 'message', from, msg: m })
   }
@@ -248,7 +263,9 @@ export class PbftComponent implements NodeComponent {
         for (const ev of evs) {
           if (this.staleTimer(ev)) continue
           try {
+            const t0 = performance.now()
             const acts = this.replica.step(ev)
+            if (TRACE !== undefined) tr(this.me, `step ${ev.type}${ev.type === 'message' ? ' ' + ev.msg.type + ' h' + String((ev.msg as { height?: number }).height) + ' from ' + String(ev.from) : ''} ${(performance.now() - t0).toFixed(2)}ms -> ${acts.map(a => a.type === 'broadcast' || a.type === 'send' ? a.msg.type + (a.msg.type === 'preprepare' ? `[h${a.msg.height} n${a.msg.block.requests.length}]` : '') : a.type).join(',')}`)
             this.bumpTimerGens(acts)
             for (const a of acts) actions.push(a)
           } catch (err) {
@@ -256,6 +273,7 @@ export class PbftComponent implements NodeComponent {
           }
         }
         await this.perform(actions)
+        this.maybePrecompute()
       }
     } finally {
       this.pumping = false
@@ -269,7 +287,9 @@ export class PbftComponent implements NodeComponent {
     for (const a of actions) if (a.type === 'persist') for (const [k, v] of a.writes) writes.set(k, v)
     if (writes.size > 0) {
       const ops = [...writes].map(([k, v]) => v === null ? { type: 'del' as const, key: k } : { type: 'put' as const, key: k, value: encodeValue(v) })
+      const t0 = performance.now()
       await this.db.db.batch(ops as never, { sync: this.opts.sync ?? true } as never)
+      tr(this.me, `persist ${ops.length} ${(performance.now() - t0).toFixed(2)}ms`)
     }
     // 2. timers and messages
     const encoded = new Map<object, Uint8Array>()
@@ -295,9 +315,13 @@ export class PbftComponent implements NodeComponent {
         const e = byHeight.get(c.block.height)!
         return { c, e, cert: this.app.ledgerCert(e.block.header, c.cert.votes) }
       })
+      // receipts right away: the core's redo log (exec + blk/<h>) is durable at this point
+      for (const j of jobs) this.resolveBlock(j.e.block, j.cert, j.e.executed.results.map(r => r.code))
       const prev = this.ledgerTail
+      this.ledgerLag += jobs.length
       this.ledgerTail = prev.then(async () => {
         for (const j of jobs) {
+          this.ledgerLag--
           if (j.e.height <= this.ledger.store.head.height) continue
           try {
             await this.ledger.append(j.e.block, j.cert, j.e.executed)
@@ -306,11 +330,51 @@ export class PbftComponent implements NodeComponent {
             continue
           }
           this.lastCommitTime = Date.now()
-          this.resolveBlock(j.e.block, j.cert, j.e.executed.results.map(r => r.code))
+          tr(this.me, `ledger appended h${j.e.height}`)
         }
       })
-      await this.ledgerTail
+      // the ledger store runs behind the core (its own fsync overlaps the next burst); bounded
+      if (this.ledgerLag > MAX_LEDGER_LAG) await this.ledgerTail
     }
+  }
+
+  /**
+   * VRF work off the critical path. When this replica is the primary of the next height it can
+   * propose at (its parent is at least pre-prepared here), the proof is computed while the event
+   * loop is otherwise idle (waiting for fsync / the network), then handed to the other validators
+   * as a hint so they verify it before the PRE-PREPARE arrives (LedgerApp caches both).
+   */
+  private maybePrecompute(): void {
+    if (this.precomputing || this.stopped) return
+    const alpha = this.replica.nextProposalAlpha()
+    if (alpha === undefined || this.app.hasProof(alpha)) return
+    this.precomputing = true
+    setImmediate(() => {
+      this.precomputing = false
+      if (this.stopped) return
+      const { proof } = this.app.precomputeProof(alpha)
+      const msg = encodeMessage({ type: 'vrfhint', alpha, proof })
+      for (let i = 0; i < this.peers.length; i++) if (i !== this.me) this.send(i, msg)
+    })
+  }
+
+  private onVrfHint(from: number, alpha: Uint8Array, proof: Uint8Array): void {
+    if (alpha.length > 256 || proof.length !== 80) return
+    this.hints.set(from, { alpha, proof })
+    if (this.hintScheduled) return
+    this.hintScheduled = true
+    setImmediate(() => {
+      this.hintScheduled = false
+      if (this.stopped) return
+      const now = performance.now()
+      for (const [v, h] of this.hints) {
+        if (now - (this.hintAt.get(v) ?? -Infinity) < HINT_INTERVAL_MS) continue
+        this.hints.delete(v)
+        this.hintAt.set(v, now)
+        this.app.vrfVerify(v, h.alpha, h.proof)
+      }
+      if (this.hints.size > 0 && !this.hintScheduled) { this.hintScheduled = true; setTimeout(() => { this.hintScheduled = false; const hs = [...this.hints]; this.hints.clear(); for (const [v, h] of hs) this.onVrfHint(v, h.alpha, h.proof) }, HINT_INTERVAL_MS) }
+    })
   }
 
   private setTimer(name: TimerName, ms: number): void {
@@ -368,6 +432,7 @@ export class PbftComponent implements NodeComponent {
    * view timer guards it (classic PBFT, where clients multicast to all replicas).
    */
   private acceptTx(tx: Uint8Array, fromClient = true): ClientRequest {
+    tr(this.me, `acceptTx client=${fromClient}`)
     if (!(tx instanceof Uint8Array) || tx.length === 0 || tx.length > MAX_TX_BYTES) throw new SubmitError('malformed', 'transaction size')
     let req: ClientRequest
     try { req = requestOfTx(tx) } catch (err) { throw new SubmitError('malformed', (err as Error).message) }
