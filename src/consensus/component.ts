@@ -5,12 +5,15 @@
 //   validators authorized; validators dial each other from the genesis addresses and redial.
 // - Actions are executed in order with group commit: all `persist` batches produced by a burst of
 //   events are written in ONE synchronous (fsync) LevelDB batch under <data>/pbft before any send of
-//   that burst; sends never wait for the ledger. Committed blocks are appended to the ledger after
-//   the core's 'exec'/'blk/<h>' persist: the core's persisted blocks are the redo log, replayed into
-//   the ledger on start (kill -9 between the two writes loses nothing).
-// - /gridauth/tx/1.0.0: anyone submits a ledger tx; backups forward it to the primary (and keep it,
-//   so a silent primary is detected by their view timers); the answer after commit is a
-//   self-verifying receipt (header + ledger commit certificate).
+//   that burst. Committed blocks: the core's 'exec'/'blk/<h>' persist is the redo log; receipts are
+//   answered once it is durable and the ledger append follows in the background (at most
+//   MAX_LEDGER_LAG blocks behind); on start the redo log is replayed into the ledger (kill -9
+//   between the two writes loses nothing).
+// - VRF off the critical path: the primary of the next height computes its proof while idle and
+//   sends it as a `vrfhint`; the others verify it while idle (LedgerApp caches proofs and results).
+// - /gridauth/tx/1.0.0: anyone submits a ledger tx; the validator that got it keeps it and forwards
+//   it to every other validator (the primary changes per height; every backup's view timer guards
+//   it); the answer after commit is a self-verifying receipt (header + ledger commit certificate).
 import { join } from 'node:path'
 import { LevelDatastore } from 'datastore-level'
 import { peerIdFromPublicKey } from '@libp2p/peer-id'
@@ -68,9 +71,6 @@ const EMPTY = new Uint8Array(0)
 const MAX_LEDGER_LAG = 64
 /** A validator's VRF hints are verified at most this often (each costs one VRF verification). */
 const HINT_INTERVAL_MS = 2
-import { appendFileSync } from 'node:fs'
-const TRACE = process.env.PBFT_TRACE_FILE
-const tr = (self: number, what: string): void => { if (TRACE !== undefined) appendFileSync(TRACE, `${(performance.timeOrigin + performance.now()).toFixed(2)} r${self} ${what}\n`) }
 
 export class PbftComponent implements NodeComponent {
   readonly name = 'pbft'
@@ -263,9 +263,7 @@ export class PbftComponent implements NodeComponent {
         for (const ev of evs) {
           if (this.staleTimer(ev)) continue
           try {
-            const t0 = performance.now()
             const acts = this.replica.step(ev)
-            if (TRACE !== undefined) tr(this.me, `step ${ev.type}${ev.type === 'message' ? ' ' + ev.msg.type + ' h' + String((ev.msg as { height?: number }).height) + ' from ' + String(ev.from) : ''} ${(performance.now() - t0).toFixed(2)}ms -> ${acts.map(a => a.type === 'broadcast' || a.type === 'send' ? a.msg.type + (a.msg.type === 'preprepare' ? `[h${a.msg.height} n${a.msg.block.requests.length}]` : '') : a.type).join(',')}`)
             this.bumpTimerGens(acts)
             for (const a of acts) actions.push(a)
           } catch (err) {
@@ -287,9 +285,7 @@ export class PbftComponent implements NodeComponent {
     for (const a of actions) if (a.type === 'persist') for (const [k, v] of a.writes) writes.set(k, v)
     if (writes.size > 0) {
       const ops = [...writes].map(([k, v]) => v === null ? { type: 'del' as const, key: k } : { type: 'put' as const, key: k, value: encodeValue(v) })
-      const t0 = performance.now()
       await this.db.db.batch(ops as never, { sync: this.opts.sync ?? true } as never)
-      tr(this.me, `persist ${ops.length} ${(performance.now() - t0).toFixed(2)}ms`)
     }
     // 2. timers and messages
     const encoded = new Map<object, Uint8Array>()
@@ -330,7 +326,6 @@ export class PbftComponent implements NodeComponent {
             continue
           }
           this.lastCommitTime = Date.now()
-          tr(this.me, `ledger appended h${j.e.height}`)
         }
       })
       // the ledger store runs behind the core (its own fsync overlaps the next burst); bounded
@@ -432,7 +427,6 @@ export class PbftComponent implements NodeComponent {
    * view timer guards it (classic PBFT, where clients multicast to all replicas).
    */
   private acceptTx(tx: Uint8Array, fromClient = true): ClientRequest {
-    tr(this.me, `acceptTx client=${fromClient}`)
     if (!(tx instanceof Uint8Array) || tx.length === 0 || tx.length > MAX_TX_BYTES) throw new SubmitError('malformed', 'transaction size')
     let req: ClientRequest
     try { req = requestOfTx(tx) } catch (err) { throw new SubmitError('malformed', (err as Error).message) }
