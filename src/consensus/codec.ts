@@ -37,7 +37,7 @@ const vcFrom = (m: W.PViewChange): ViewChangeMsg => ({ type: 'viewchange', view:
 const exTo = (e: ExecState): W.PExecState => ({ height: e.height, headHash: ab(e.headHash), nextSeed: ab(e.nextSeed), clients: e.clients.map(([client, r]) => ({ client, epoch: r.epoch, counter: r.counter, height: r.height, result: ab(r.result) })) })
 const exFrom = (e: W.PExecState): ExecState => ({ height: e.height, headHash: e.headHash, nextSeed: e.nextSeed, clients: e.clients.map(c => [c.client, { epoch: c.epoch, counter: c.counter, height: c.height, result: c.result }] as const) })
 
-export type Wire = Message | { type: 'forward'; txs: Uint8Array[] }
+export type Wire = Message | { type: 'forward'; txs: Uint8Array[] } | { type: 'vrfhint'; alpha: Uint8Array; proof: Uint8Array }
 
 export function encodeMessage(m: Wire): Uint8Array {
   const w: W.PbftMessage = {}
@@ -53,6 +53,7 @@ export function encodeMessage(m: Wire): Uint8Array {
     case 'blocks': w.blocks = { blocks: m.blocks.map(x => ({ block: blockTo(x.block), cert: certTo(x.cert) })), sender: m.sender }; break
     case 'snapshot': w.snapshot = { checkpoint: stTo(m.checkpoint), exec: exTo(m.exec), app: ab(m.app), sender: m.sender }; break
     case 'forward': w.forward = { txs: m.txs.map(ab) }; break
+    case 'vrfhint': w.vrfhint = { alpha: ab(m.alpha), proof: ab(m.proof) }; break
   }
   return W.PbftMessage.encode(w)
 }
@@ -77,6 +78,7 @@ export function decodeMessage(bytes: Uint8Array): Wire {
   if (w.blocks !== undefined) { n++; const m = w.blocks; out = { type: 'blocks', blocks: m.blocks.map(x => ({ block: blockFrom(need(x.block, 'block')), cert: certFrom(need(x.cert, 'cert')) })), sender: m.sender } }
   if (w.snapshot !== undefined) { n++; const m = w.snapshot; out = { type: 'snapshot', checkpoint: stFrom(need(m.checkpoint, 'checkpoint')), exec: exFrom(need(m.exec, 'exec')), app: m.app, sender: m.sender } }
   if (w.forward !== undefined) { n++; out = { type: 'forward', txs: w.forward.txs } }
+  if (w.vrfhint !== undefined) { n++; out = { type: 'vrfhint', alpha: w.vrfhint.alpha, proof: w.vrfhint.proof } }
   if (n !== 1 || out === undefined) throw new Error(`pbft: a message must set exactly one field (got ${n})`)
   return out
 }

@@ -5,12 +5,15 @@
 //   validators authorized; validators dial each other from the genesis addresses and redial.
 // - Actions are executed in order with group commit: all `persist` batches produced by a burst of
 //   events are written in ONE synchronous (fsync) LevelDB batch under <data>/pbft before any send of
-//   that burst; sends never wait for the ledger. Committed blocks are appended to the ledger after
-//   the core's 'exec'/'blk/<h>' persist: the core's persisted blocks are the redo log, replayed into
-//   the ledger on start (kill -9 between the two writes loses nothing).
-// - /gridauth/tx/1.0.0: anyone submits a ledger tx; backups forward it to the primary (and keep it,
-//   so a silent primary is detected by their view timers); the answer after commit is a
-//   self-verifying receipt (header + ledger commit certificate).
+//   that burst. Committed blocks: the core's 'exec'/'blk/<h>' persist is the redo log; receipts are
+//   answered once it is durable and the ledger append follows in the background (at most
+//   MAX_LEDGER_LAG blocks behind); on start the redo log is replayed into the ledger (kill -9
+//   between the two writes loses nothing).
+// - VRF off the critical path: the primary of the next height computes its proof while idle and
+//   sends it as a `vrfhint`; the others verify it while idle (LedgerApp caches proofs and results).
+// - /gridauth/tx/1.0.0: anyone submits a ledger tx; the validator that got it keeps it and forwards
+//   it to every other validator (the primary changes per height; every backup's view timer guards
+//   it); the answer after commit is a self-verifying receipt (header + ledger commit certificate).
 import { join } from 'node:path'
 import { LevelDatastore } from 'datastore-level'
 import { peerIdFromPublicKey } from '@libp2p/peer-id'
@@ -64,6 +67,10 @@ export interface PbftOptions {
 interface Waiter { resolve: (r: Receipt) => void, reject: (e: Error) => void, timer: NodeJS.Timeout, txHash: string }
 
 const EMPTY = new Uint8Array(0)
+/** Committed blocks the ledger store may lag behind the core before the event loop waits for it. */
+const MAX_LEDGER_LAG = 64
+/** A validator's VRF hints are verified at most this often (each costs one VRF verification). */
+const HINT_INTERVAL_MS = 2
 
 export class PbftComponent implements NodeComponent {
   readonly name = 'pbft'
@@ -95,6 +102,13 @@ export class PbftComponent implements NodeComponent {
   private forwardScheduled = false
   private lastCommitTime = 0
   private ledgerTail: Promise<void> = Promise.resolve()
+  /** Committed blocks handed to the ledger store and not yet appended there. */
+  private ledgerLag = 0
+  private precomputing = false
+  /** Per validator: the VRF hint waiting for verification, and when the last one was verified. */
+  private readonly hints = new Map<number, { alpha: Uint8Array, proof: Uint8Array }>()
+  private readonly hintAt = new Map<number, number>()
+  private hintScheduled = false
   private cfg!: PbftConfig
 
   constructor(readonly genesis: Genesis, private readonly opts: PbftOptions = {}) {}
@@ -214,6 +228,7 @@ export class PbftComponent implements NodeComponent {
       }
       return
     }
+    if (m.type === 'vrfhint') { this.onVrfHint(from, m.alpha, m.proof); return }
     if (m.type === 'snapshot') { void this.onSnapshot(from, m); return }
     this.enqueue({ type: 'message', from, msg: m })
   }
@@ -256,6 +271,7 @@ export class PbftComponent implements NodeComponent {
           }
         }
         await this.perform(actions)
+        this.maybePrecompute()
       }
     } finally {
       this.pumping = false
@@ -295,9 +311,13 @@ export class PbftComponent implements NodeComponent {
         const e = byHeight.get(c.block.height)!
         return { c, e, cert: this.app.ledgerCert(e.block.header, c.cert.votes) }
       })
+      // receipts right away: the core's redo log (exec + blk/<h>) is durable at this point
+      for (const j of jobs) this.resolveBlock(j.e.block, j.cert, j.e.executed.results.map(r => r.code))
       const prev = this.ledgerTail
+      this.ledgerLag += jobs.length
       this.ledgerTail = prev.then(async () => {
         for (const j of jobs) {
+          this.ledgerLag--
           if (j.e.height <= this.ledger.store.head.height) continue
           try {
             await this.ledger.append(j.e.block, j.cert, j.e.executed)
@@ -306,11 +326,50 @@ export class PbftComponent implements NodeComponent {
             continue
           }
           this.lastCommitTime = Date.now()
-          this.resolveBlock(j.e.block, j.cert, j.e.executed.results.map(r => r.code))
         }
       })
-      await this.ledgerTail
+      // the ledger store runs behind the core (its own fsync overlaps the next burst); bounded
+      if (this.ledgerLag > MAX_LEDGER_LAG) await this.ledgerTail
     }
+  }
+
+  /**
+   * VRF work off the critical path. When this replica is the primary of the next height it can
+   * propose at (its parent is at least pre-prepared here), the proof is computed while the event
+   * loop is otherwise idle (waiting for fsync / the network), then handed to the other validators
+   * as a hint so they verify it before the PRE-PREPARE arrives (LedgerApp caches both).
+   */
+  private maybePrecompute(): void {
+    if (this.precomputing || this.stopped) return
+    const alpha = this.replica.nextProposalAlpha()
+    if (alpha === undefined || this.app.hasProof(alpha)) return
+    this.precomputing = true
+    setImmediate(() => {
+      this.precomputing = false
+      if (this.stopped) return
+      const { proof } = this.app.precomputeProof(alpha)
+      const msg = encodeMessage({ type: 'vrfhint', alpha, proof })
+      for (let i = 0; i < this.peers.length; i++) if (i !== this.me) this.send(i, msg)
+    })
+  }
+
+  private onVrfHint(from: number, alpha: Uint8Array, proof: Uint8Array): void {
+    if (alpha.length > 256 || proof.length !== 80) return
+    this.hints.set(from, { alpha, proof })
+    if (this.hintScheduled) return
+    this.hintScheduled = true
+    setImmediate(() => {
+      this.hintScheduled = false
+      if (this.stopped) return
+      const now = performance.now()
+      for (const [v, h] of this.hints) {
+        if (now - (this.hintAt.get(v) ?? -Infinity) < HINT_INTERVAL_MS) continue
+        this.hints.delete(v)
+        this.hintAt.set(v, now)
+        this.app.vrfVerify(v, h.alpha, h.proof)
+      }
+      if (this.hints.size > 0 && !this.hintScheduled) { this.hintScheduled = true; setTimeout(() => { this.hintScheduled = false; const hs = [...this.hints]; this.hints.clear(); for (const [v, h] of hs) this.onVrfHint(v, h.alpha, h.proof) }, HINT_INTERVAL_MS) }
+    })
   }
 
   private setTimer(name: TimerName, ms: number): void {

@@ -42,19 +42,23 @@ export interface ValidatorsInfo {
 
 export async function createMesh(root: string, n: number, basePort: number, opts: { env?: NodeJS.ProcessEnv, extraArgs?: string[], batchWindowMs?: number, viewTimeoutMs?: number } = {}): Promise<Mesh> {
   const opKey = join(root, 'operator.key')
-  const r = await gridauth(['keygen', '--out', opKey])
+  const r = await gridauth(['keygen', '--out', opKey], { timeoutMs: 120_000 })
   if (r.code !== 0) throw new Error(`keygen failed: ${r.stderr}`)
   const dirs: string[] = []
   const addrs: string[] = []
-  await Promise.all(Array.from({ length: n }, async (_, i) => {
-    const dir = join(root, `v${i}`)
-    const { peerId } = await gridauthJson<{ peerId: string }>(['--data', dir, 'init'])
-    dirs[i] = dir
-    addrs[i] = `/ip4/127.0.0.1/tcp/${basePort + i}/p2p/${peerId}`
-  }))
+  // at most 4 processes at a time: 16 parallel CLI starts on 2 busy cores exceed any timeout
+  for (let k = 0; k < n; k += 4) {
+    await Promise.all(Array.from({ length: Math.min(4, n - k) }, async (_, j) => {
+      const i = k + j
+      const dir = join(root, `v${i}`)
+      const { peerId } = await gridauthJson<{ peerId: string }>(['--data', dir, 'init'], { timeoutMs: 120_000 })
+      dirs[i] = dir
+      addrs[i] = `/ip4/127.0.0.1/tcp/${basePort + i}/p2p/${peerId}`
+    }))
+  }
   const genesisFile = join(root, 'genesis.json')
   const g = await gridauth(['genesis', '--operator-key', opKey, '--network-id', 'pbft-mesh', ...addrs.flatMap(a => ['--validator', a]),
-    '--batch-window-ms', String(opts.batchWindowMs ?? 0), '--view-timeout-ms', String(opts.viewTimeoutMs ?? 1000), '--out', genesisFile])
+    '--batch-window-ms', String(opts.batchWindowMs ?? 0), '--view-timeout-ms', String(opts.viewTimeoutMs ?? 1000), '--out', genesisFile], { timeoutMs: 120_000 })
   if (g.code !== 0) throw new Error(`genesis failed: ${g.stderr}`)
   const genesis = loadGenesis(readFileSync(genesisFile, 'utf8'))
   const nodes: (RunningNode | undefined)[] = new Array(n).fill(undefined)
@@ -63,7 +67,7 @@ export async function createMesh(root: string, n: number, basePort: number, opts
     start: async (i) => {
       const node = await startNode(dirs[i], ['--listen', `/ip4/127.0.0.1/tcp/${basePort + i}`, '--genesis', genesisFile, '--role', 'validator',
         '--set', `pbft.batchWindowMs=${opts.batchWindowMs ?? 0}`, '--set', `pbft.viewChangeTimeoutMs=${opts.viewTimeoutMs ?? 1000}`, ...(opts.extraArgs ?? [])],
-      { env: { GRIDAUTH_LOG: 'warn', ...opts.env }, timeoutMs: 30_000 })
+      { env: { GRIDAUTH_LOG: 'warn', ...opts.env }, timeoutMs: 120_000 })
       nodes[i] = node
       return node
     },

@@ -76,6 +76,8 @@ export class Replica {
   private slots = new Map<number, Slot>()
   private history = new Map<number, { block: Block; cert: CommitCertificate }>()
   private newViewMsg: NewViewMsg | undefined
+  /** Active set of the current view (senders of its NEW-VIEW's VIEW-CHANGEs; see primary.ts). */
+  private activeOf: { nv: NewViewMsg; set: ReadonlySet<number> } | undefined
 
   // --- volatile ---
   private out: Action[] = []
@@ -162,7 +164,7 @@ export class Replica {
   /** Primary of `height` in the current view, if the seed of `height` is known here. */
   primaryOf(height: number, view = this._view): number | undefined {
     const prev = this.prevInfo(height - 1, true)
-    return prev === undefined ? undefined : primaryFor(prev.nextSeed, view, this.n)
+    return prev === undefined ? undefined : this.primary(prev.nextSeed, view)
   }
   /**
    * Inspection for the shell's speculative work (no state change): the VRF input of the next height
@@ -185,10 +187,22 @@ export class Replica {
       const s = this.slots.get(h - 1)
       seed = s?.committed?.block.nextSeed ?? s?.pp?.block.nextSeed
     }
-    if (seed === undefined || primaryFor(seed, this._view, this.n) !== this.id) return undefined
+    if (seed === undefined || this.primary(seed) !== this.id) return undefined
     return vrfAlpha(h, seed)
   }
   pendingCount(): number { let c = 0; for (const l of this.pending.values()) c += l.length; return c }
+
+  /** Primary of a height whose seed is `seed`, in the current view (or `view`). */
+  private primary(seed: Uint8Array, view = this._view): number {
+    return primaryFor(seed, view, this.n, view === this._view ? this.activeSet() : undefined)
+  }
+
+  private activeSet(): ReadonlySet<number> | undefined {
+    const nv = this.newViewMsg
+    if (nv === undefined || nv.view !== this._view) return undefined
+    if (this.activeOf?.nv !== nv) this.activeOf = { nv, set: new Set(nv.viewChanges.map(vc => vc.sender)) }
+    return this.activeOf.set
+  }
 
   // ---------------------------------------------------------------- step
 
@@ -438,7 +452,7 @@ export class Replica {
     if (!this.inWindow(h)) return
     const prev = this.prevInfo(h - 1)
     if (prev === undefined) return
-    if (primaryFor(prev.nextSeed, this._view, this.n) !== this.id) return
+    if (this.primary(prev.nextSeed) !== this.id) return
     const inFlight = new Set<string>()
     for (const [sh, s] of this.slots) {
       if (sh <= this.execHeight) continue
@@ -516,7 +530,7 @@ export class Replica {
     const prev = this.prevInfo(h - 1)
     if (prev === undefined) return
     this.candidates.delete(h)
-    const primary = primaryFor(prev.nextSeed, this._view, this.n)
+    const primary = this.primary(prev.nextSeed)
     const m = list.find(x => x.sender === primary && x.view === this._view)
     if (m === undefined) return
     const b = m.block

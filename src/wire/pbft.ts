@@ -4177,6 +4177,118 @@ export namespace PForward {
   }
 }
 
+export interface PVrfHint {
+  alpha: Uint8Array<ArrayBuffer>
+  proof: Uint8Array<ArrayBuffer>
+}
+
+export namespace PVrfHint {
+  let _codec: Codec<PVrfHint>
+
+  export const codec = (): Codec<PVrfHint> => {
+    if (_codec == null) {
+      _codec = message<PVrfHint>((obj, w, opts = {}) => {
+        if (opts.lengthDelimited !== false) {
+          w.fork()
+        }
+
+        if ((obj.alpha != null && obj.alpha.byteLength > 0)) {
+          w.uint32(10)
+          w.bytes(obj.alpha)
+        }
+
+        if ((obj.proof != null && obj.proof.byteLength > 0)) {
+          w.uint32(18)
+          w.bytes(obj.proof)
+        }
+
+        if (opts.lengthDelimited !== false) {
+          w.ldelim()
+        }
+      }, (reader, length, opts = {}) => {
+        const obj: any = {
+          alpha: uint8ArrayAlloc(0),
+          proof: uint8ArrayAlloc(0)
+        }
+
+        const end = length == null ? reader.len : reader.pos + length
+
+        while (reader.pos < end) {
+          const tag = reader.uint32()
+
+          switch (tag >>> 3) {
+            case 1: {
+              obj.alpha = reader.bytes()
+              break
+            }
+            case 2: {
+              obj.proof = reader.bytes()
+              break
+            }
+            default: {
+              reader.skipType(tag & 7)
+              break
+            }
+          }
+        }
+
+        return obj
+      }, function * (reader, length, prefix, opts = {}) {
+        const end = length == null ? reader.len : reader.pos + length
+
+        while (reader.pos < end) {
+          const tag = reader.uint32()
+
+          switch (tag >>> 3) {
+            case 1: {
+              yield {
+                field: `${prefix}.alpha`,
+                value: reader.bytes()
+              }
+              break
+            }
+            case 2: {
+              yield {
+                field: `${prefix}.proof`,
+                value: reader.bytes()
+              }
+              break
+            }
+            default: {
+              reader.skipType(tag & 7)
+              break
+            }
+          }
+        }
+      })
+    }
+
+    return _codec
+  }
+
+  export interface PVrfHintAlphaFieldEvent {
+    field: '$.alpha'
+    value: Uint8Array<ArrayBuffer>
+  }
+
+  export interface PVrfHintProofFieldEvent {
+    field: '$.proof'
+    value: Uint8Array<ArrayBuffer>
+  }
+
+  export function encode (obj: Partial<PVrfHint>): Uint8Array<ArrayBuffer> {
+    return encodeMessage(obj, PVrfHint.codec())
+  }
+
+  export function decode (buf: Uint8Array | Uint8ArrayList, opts?: DecodeOptions<PVrfHint>): PVrfHint {
+    return decodeMessage(buf, PVrfHint.codec(), opts)
+  }
+
+  export function stream (buf: Uint8Array | Uint8ArrayList, opts?: DecodeOptions<PVrfHint>): Generator<PVrfHintAlphaFieldEvent | PVrfHintProofFieldEvent> {
+    return streamMessage(buf, PVrfHint.codec(), opts)
+  }
+}
+
 export interface PbftMessage {
   preprepare?: PPrePrepare
   prepare?: PVoteMsg
@@ -4189,6 +4301,7 @@ export interface PbftMessage {
   blocks?: PBlocks
   snapshot?: PSnapshot
   forward?: PForward
+  vrfhint?: PVrfHint
 }
 
 export namespace PbftMessage {
@@ -4254,6 +4367,11 @@ export namespace PbftMessage {
         if (obj.forward != null) {
           w.uint32(90)
           PForward.codec().encode(obj.forward, w)
+        }
+
+        if (obj.vrfhint != null) {
+          w.uint32(98)
+          PVrfHint.codec().encode(obj.vrfhint, w)
         }
 
         if (opts.lengthDelimited !== false) {
@@ -4331,6 +4449,12 @@ export namespace PbftMessage {
             case 11: {
               obj.forward = PForward.codec().decode(reader, reader.uint32(), {
                 limits: opts.limits?.forward
+              })
+              break
+            }
+            case 12: {
+              obj.vrfhint = PVrfHint.codec().decode(reader, reader.uint32(), {
+                limits: opts.limits?.vrfhint
               })
               break
             }
@@ -4422,6 +4546,13 @@ export namespace PbftMessage {
             case 11: {
               yield * PForward.codec().stream(reader, reader.uint32(), `${prefix}.forward`, {
                 limits: opts.limits?.forward
+              })
+
+              break
+            }
+            case 12: {
+              yield * PVrfHint.codec().stream(reader, reader.uint32(), `${prefix}.vrfhint`, {
+                limits: opts.limits?.vrfhint
               })
 
               break
@@ -5252,6 +5383,16 @@ export namespace PbftMessage {
     value: Uint8Array<ArrayBuffer>
   }
 
+  export interface PbftMessageVrfhintAlphaFieldEvent {
+    field: '$.vrfhint.alpha'
+    value: Uint8Array<ArrayBuffer>
+  }
+
+  export interface PbftMessageVrfhintProofFieldEvent {
+    field: '$.vrfhint.proof'
+    value: Uint8Array<ArrayBuffer>
+  }
+
   export function encode (obj: Partial<PbftMessage>): Uint8Array<ArrayBuffer> {
     return encodeMessage(obj, PbftMessage.codec())
   }
@@ -5260,7 +5401,7 @@ export namespace PbftMessage {
     return decodeMessage(buf, PbftMessage.codec(), opts)
   }
 
-  export function stream (buf: Uint8Array | Uint8ArrayList, opts?: DecodeOptions<PbftMessage>): Generator<PbftMessagePreprepareViewFieldEvent | PbftMessagePreprepareHeightFieldEvent | PbftMessagePreprepareDigestFieldEvent | PbftMessagePreprepareBlockHeightFieldEvent | PbftMessagePreprepareBlockPrevHashFieldEvent | PbftMessagePreprepareBlockProposerFieldEvent | PbftMessagePreprepareBlockVrfProofFieldEvent | PbftMessagePreprepareBlockNextSeedFieldEvent | PbftMessagePreprepareBlockRootFieldEvent | PbftMessagePreprepareBlockRequestsClientFieldEvent | PbftMessagePreprepareBlockRequestsEpochFieldEvent | PbftMessagePreprepareBlockRequestsCounterFieldEvent | PbftMessagePreprepareBlockRequestsOpFieldEvent | PbftMessagePreprepareBlockRequestsSigFieldEvent | PbftMessagePreprepareBlockAppFieldEvent | PbftMessagePreprepareSenderFieldEvent | PbftMessagePreprepareSigFieldEvent | PbftMessagePrepareViewFieldEvent | PbftMessagePrepareHeightFieldEvent | PbftMessagePrepareDigestFieldEvent | PbftMessagePrepareSenderFieldEvent | PbftMessagePrepareSigFieldEvent | PbftMessagePrepareExtFieldEvent | PbftMessageCommitViewFieldEvent | PbftMessageCommitHeightFieldEvent | PbftMessageCommitDigestFieldEvent | PbftMessageCommitSenderFieldEvent | PbftMessageCommitSigFieldEvent | PbftMessageCommitExtFieldEvent | PbftMessageCheckpointHeightFieldEvent | PbftMessageCheckpointBlockHashFieldEvent | PbftMessageCheckpointNextSeedFieldEvent | PbftMessageCheckpointStateDigestFieldEvent | PbftMessageCheckpointSenderFieldEvent | PbftMessageCheckpointSigFieldEvent | PbftMessageViewchangeViewFieldEvent | PbftMessageViewchangeCheckpointHeightFieldEvent | PbftMessageViewchangeCheckpointBlockHashFieldEvent | PbftMessageViewchangeCheckpointNextSeedFieldEvent | PbftMessageViewchangeCheckpointStateDigestFieldEvent | PbftMessageViewchangeCheckpointProofHeightFieldEvent | PbftMessageViewchangeCheckpointProofBlockHashFieldEvent | PbftMessageViewchangeCheckpointProofNextSeedFieldEvent | PbftMessageViewchangeCheckpointProofStateDigestFieldEvent | PbftMessageViewchangeCheckpointProofSenderFieldEvent | PbftMessageViewchangeCheckpointProofSigFieldEvent | PbftMessageViewchangePreparedViewFieldEvent | PbftMessageViewchangePreparedHeightFieldEvent | PbftMessageViewchangePreparedBlockHeightFieldEvent | PbftMessageViewchangePreparedBlockPrevHashFieldEvent | PbftMessageViewchangePreparedBlockProposerFieldEvent | PbftMessageViewchangePreparedBlockVrfProofFieldEvent | PbftMessageViewchangePreparedBlockNextSeedFieldEvent | PbftMessageViewchangePreparedBlockRootFieldEvent | PbftMessageViewchangePreparedBlockRequestsClientFieldEvent | PbftMessageViewchangePreparedBlockRequestsEpochFieldEvent | PbftMessageViewchangePreparedBlockRequestsCounterFieldEvent | PbftMessageViewchangePreparedBlockRequestsOpFieldEvent | PbftMessageViewchangePreparedBlockRequestsSigFieldEvent | PbftMessageViewchangePreparedBlockAppFieldEvent | PbftMessageViewchangePreparedVotesReplicaFieldEvent | PbftMessageViewchangePreparedVotesSigFieldEvent | PbftMessageViewchangePreparedVotesExtFieldEvent | PbftMessageViewchangeSenderFieldEvent | PbftMessageViewchangeSigFieldEvent | PbftMessageNewviewViewFieldEvent | PbftMessageNewviewViewChangesViewFieldEvent | PbftMessageNewviewViewChangesCheckpointHeightFieldEvent | PbftMessageNewviewViewChangesCheckpointBlockHashFieldEvent | PbftMessageNewviewViewChangesCheckpointNextSeedFieldEvent | PbftMessageNewviewViewChangesCheckpointStateDigestFieldEvent | PbftMessageNewviewViewChangesCheckpointProofHeightFieldEvent | PbftMessageNewviewViewChangesCheckpointProofBlockHashFieldEvent | PbftMessageNewviewViewChangesCheckpointProofNextSeedFieldEvent | PbftMessageNewviewViewChangesCheckpointProofStateDigestFieldEvent | PbftMessageNewviewViewChangesCheckpointProofSenderFieldEvent | PbftMessageNewviewViewChangesCheckpointProofSigFieldEvent | PbftMessageNewviewViewChangesPreparedViewFieldEvent | PbftMessageNewviewViewChangesPreparedHeightFieldEvent | PbftMessageNewviewViewChangesPreparedBlockHeightFieldEvent | PbftMessageNewviewViewChangesPreparedBlockPrevHashFieldEvent | PbftMessageNewviewViewChangesPreparedBlockProposerFieldEvent | PbftMessageNewviewViewChangesPreparedBlockVrfProofFieldEvent | PbftMessageNewviewViewChangesPreparedBlockNextSeedFieldEvent | PbftMessageNewviewViewChangesPreparedBlockRootFieldEvent | PbftMessageNewviewViewChangesPreparedBlockRequestsClientFieldEvent | PbftMessageNewviewViewChangesPreparedBlockRequestsEpochFieldEvent | PbftMessageNewviewViewChangesPreparedBlockRequestsCounterFieldEvent | PbftMessageNewviewViewChangesPreparedBlockRequestsOpFieldEvent | PbftMessageNewviewViewChangesPreparedBlockRequestsSigFieldEvent | PbftMessageNewviewViewChangesPreparedBlockAppFieldEvent | PbftMessageNewviewViewChangesPreparedVotesReplicaFieldEvent | PbftMessageNewviewViewChangesPreparedVotesSigFieldEvent | PbftMessageNewviewViewChangesPreparedVotesExtFieldEvent | PbftMessageNewviewViewChangesSenderFieldEvent | PbftMessageNewviewViewChangesSigFieldEvent | PbftMessageNewviewDigestsFieldEvent | PbftMessageNewviewSenderFieldEvent | PbftMessageNewviewSigFieldEvent | PbftMessageStatusViewFieldEvent | PbftMessageStatusNormalFieldEvent | PbftMessageStatusHeightFieldEvent | PbftMessageStatusSenderFieldEvent | PbftMessageFetchFromFieldEvent | PbftMessageFetchSenderFieldEvent | PbftMessageBlocksBlocksBlockHeightFieldEvent | PbftMessageBlocksBlocksBlockPrevHashFieldEvent | PbftMessageBlocksBlocksBlockProposerFieldEvent | PbftMessageBlocksBlocksBlockVrfProofFieldEvent | PbftMessageBlocksBlocksBlockNextSeedFieldEvent | PbftMessageBlocksBlocksBlockRootFieldEvent | PbftMessageBlocksBlocksBlockRequestsClientFieldEvent | PbftMessageBlocksBlocksBlockRequestsEpochFieldEvent | PbftMessageBlocksBlocksBlockRequestsCounterFieldEvent | PbftMessageBlocksBlocksBlockRequestsOpFieldEvent | PbftMessageBlocksBlocksBlockRequestsSigFieldEvent | PbftMessageBlocksBlocksBlockAppFieldEvent | PbftMessageBlocksBlocksCertHeightFieldEvent | PbftMessageBlocksBlocksCertViewFieldEvent | PbftMessageBlocksBlocksCertDigestFieldEvent | PbftMessageBlocksBlocksCertVotesReplicaFieldEvent | PbftMessageBlocksBlocksCertVotesSigFieldEvent | PbftMessageBlocksBlocksCertVotesExtFieldEvent | PbftMessageBlocksSenderFieldEvent | PbftMessageSnapshotCheckpointHeightFieldEvent | PbftMessageSnapshotCheckpointBlockHashFieldEvent | PbftMessageSnapshotCheckpointNextSeedFieldEvent | PbftMessageSnapshotCheckpointStateDigestFieldEvent | PbftMessageSnapshotCheckpointProofHeightFieldEvent | PbftMessageSnapshotCheckpointProofBlockHashFieldEvent | PbftMessageSnapshotCheckpointProofNextSeedFieldEvent | PbftMessageSnapshotCheckpointProofStateDigestFieldEvent | PbftMessageSnapshotCheckpointProofSenderFieldEvent | PbftMessageSnapshotCheckpointProofSigFieldEvent | PbftMessageSnapshotExecHeightFieldEvent | PbftMessageSnapshotExecHeadHashFieldEvent | PbftMessageSnapshotExecNextSeedFieldEvent | PbftMessageSnapshotExecClientsClientFieldEvent | PbftMessageSnapshotExecClientsEpochFieldEvent | PbftMessageSnapshotExecClientsCounterFieldEvent | PbftMessageSnapshotExecClientsHeightFieldEvent | PbftMessageSnapshotExecClientsResultFieldEvent | PbftMessageSnapshotAppFieldEvent | PbftMessageSnapshotSenderFieldEvent | PbftMessageForwardTxsFieldEvent> {
+  export function stream (buf: Uint8Array | Uint8ArrayList, opts?: DecodeOptions<PbftMessage>): Generator<PbftMessagePreprepareViewFieldEvent | PbftMessagePreprepareHeightFieldEvent | PbftMessagePreprepareDigestFieldEvent | PbftMessagePreprepareBlockHeightFieldEvent | PbftMessagePreprepareBlockPrevHashFieldEvent | PbftMessagePreprepareBlockProposerFieldEvent | PbftMessagePreprepareBlockVrfProofFieldEvent | PbftMessagePreprepareBlockNextSeedFieldEvent | PbftMessagePreprepareBlockRootFieldEvent | PbftMessagePreprepareBlockRequestsClientFieldEvent | PbftMessagePreprepareBlockRequestsEpochFieldEvent | PbftMessagePreprepareBlockRequestsCounterFieldEvent | PbftMessagePreprepareBlockRequestsOpFieldEvent | PbftMessagePreprepareBlockRequestsSigFieldEvent | PbftMessagePreprepareBlockAppFieldEvent | PbftMessagePreprepareSenderFieldEvent | PbftMessagePreprepareSigFieldEvent | PbftMessagePrepareViewFieldEvent | PbftMessagePrepareHeightFieldEvent | PbftMessagePrepareDigestFieldEvent | PbftMessagePrepareSenderFieldEvent | PbftMessagePrepareSigFieldEvent | PbftMessagePrepareExtFieldEvent | PbftMessageCommitViewFieldEvent | PbftMessageCommitHeightFieldEvent | PbftMessageCommitDigestFieldEvent | PbftMessageCommitSenderFieldEvent | PbftMessageCommitSigFieldEvent | PbftMessageCommitExtFieldEvent | PbftMessageCheckpointHeightFieldEvent | PbftMessageCheckpointBlockHashFieldEvent | PbftMessageCheckpointNextSeedFieldEvent | PbftMessageCheckpointStateDigestFieldEvent | PbftMessageCheckpointSenderFieldEvent | PbftMessageCheckpointSigFieldEvent | PbftMessageViewchangeViewFieldEvent | PbftMessageViewchangeCheckpointHeightFieldEvent | PbftMessageViewchangeCheckpointBlockHashFieldEvent | PbftMessageViewchangeCheckpointNextSeedFieldEvent | PbftMessageViewchangeCheckpointStateDigestFieldEvent | PbftMessageViewchangeCheckpointProofHeightFieldEvent | PbftMessageViewchangeCheckpointProofBlockHashFieldEvent | PbftMessageViewchangeCheckpointProofNextSeedFieldEvent | PbftMessageViewchangeCheckpointProofStateDigestFieldEvent | PbftMessageViewchangeCheckpointProofSenderFieldEvent | PbftMessageViewchangeCheckpointProofSigFieldEvent | PbftMessageViewchangePreparedViewFieldEvent | PbftMessageViewchangePreparedHeightFieldEvent | PbftMessageViewchangePreparedBlockHeightFieldEvent | PbftMessageViewchangePreparedBlockPrevHashFieldEvent | PbftMessageViewchangePreparedBlockProposerFieldEvent | PbftMessageViewchangePreparedBlockVrfProofFieldEvent | PbftMessageViewchangePreparedBlockNextSeedFieldEvent | PbftMessageViewchangePreparedBlockRootFieldEvent | PbftMessageViewchangePreparedBlockRequestsClientFieldEvent | PbftMessageViewchangePreparedBlockRequestsEpochFieldEvent | PbftMessageViewchangePreparedBlockRequestsCounterFieldEvent | PbftMessageViewchangePreparedBlockRequestsOpFieldEvent | PbftMessageViewchangePreparedBlockRequestsSigFieldEvent | PbftMessageViewchangePreparedBlockAppFieldEvent | PbftMessageViewchangePreparedVotesReplicaFieldEvent | PbftMessageViewchangePreparedVotesSigFieldEvent | PbftMessageViewchangePreparedVotesExtFieldEvent | PbftMessageViewchangeSenderFieldEvent | PbftMessageViewchangeSigFieldEvent | PbftMessageNewviewViewFieldEvent | PbftMessageNewviewViewChangesViewFieldEvent | PbftMessageNewviewViewChangesCheckpointHeightFieldEvent | PbftMessageNewviewViewChangesCheckpointBlockHashFieldEvent | PbftMessageNewviewViewChangesCheckpointNextSeedFieldEvent | PbftMessageNewviewViewChangesCheckpointStateDigestFieldEvent | PbftMessageNewviewViewChangesCheckpointProofHeightFieldEvent | PbftMessageNewviewViewChangesCheckpointProofBlockHashFieldEvent | PbftMessageNewviewViewChangesCheckpointProofNextSeedFieldEvent | PbftMessageNewviewViewChangesCheckpointProofStateDigestFieldEvent | PbftMessageNewviewViewChangesCheckpointProofSenderFieldEvent | PbftMessageNewviewViewChangesCheckpointProofSigFieldEvent | PbftMessageNewviewViewChangesPreparedViewFieldEvent | PbftMessageNewviewViewChangesPreparedHeightFieldEvent | PbftMessageNewviewViewChangesPreparedBlockHeightFieldEvent | PbftMessageNewviewViewChangesPreparedBlockPrevHashFieldEvent | PbftMessageNewviewViewChangesPreparedBlockProposerFieldEvent | PbftMessageNewviewViewChangesPreparedBlockVrfProofFieldEvent | PbftMessageNewviewViewChangesPreparedBlockNextSeedFieldEvent | PbftMessageNewviewViewChangesPreparedBlockRootFieldEvent | PbftMessageNewviewViewChangesPreparedBlockRequestsClientFieldEvent | PbftMessageNewviewViewChangesPreparedBlockRequestsEpochFieldEvent | PbftMessageNewviewViewChangesPreparedBlockRequestsCounterFieldEvent | PbftMessageNewviewViewChangesPreparedBlockRequestsOpFieldEvent | PbftMessageNewviewViewChangesPreparedBlockRequestsSigFieldEvent | PbftMessageNewviewViewChangesPreparedBlockAppFieldEvent | PbftMessageNewviewViewChangesPreparedVotesReplicaFieldEvent | PbftMessageNewviewViewChangesPreparedVotesSigFieldEvent | PbftMessageNewviewViewChangesPreparedVotesExtFieldEvent | PbftMessageNewviewViewChangesSenderFieldEvent | PbftMessageNewviewViewChangesSigFieldEvent | PbftMessageNewviewDigestsFieldEvent | PbftMessageNewviewSenderFieldEvent | PbftMessageNewviewSigFieldEvent | PbftMessageStatusViewFieldEvent | PbftMessageStatusNormalFieldEvent | PbftMessageStatusHeightFieldEvent | PbftMessageStatusSenderFieldEvent | PbftMessageFetchFromFieldEvent | PbftMessageFetchSenderFieldEvent | PbftMessageBlocksBlocksBlockHeightFieldEvent | PbftMessageBlocksBlocksBlockPrevHashFieldEvent | PbftMessageBlocksBlocksBlockProposerFieldEvent | PbftMessageBlocksBlocksBlockVrfProofFieldEvent | PbftMessageBlocksBlocksBlockNextSeedFieldEvent | PbftMessageBlocksBlocksBlockRootFieldEvent | PbftMessageBlocksBlocksBlockRequestsClientFieldEvent | PbftMessageBlocksBlocksBlockRequestsEpochFieldEvent | PbftMessageBlocksBlocksBlockRequestsCounterFieldEvent | PbftMessageBlocksBlocksBlockRequestsOpFieldEvent | PbftMessageBlocksBlocksBlockRequestsSigFieldEvent | PbftMessageBlocksBlocksBlockAppFieldEvent | PbftMessageBlocksBlocksCertHeightFieldEvent | PbftMessageBlocksBlocksCertViewFieldEvent | PbftMessageBlocksBlocksCertDigestFieldEvent | PbftMessageBlocksBlocksCertVotesReplicaFieldEvent | PbftMessageBlocksBlocksCertVotesSigFieldEvent | PbftMessageBlocksBlocksCertVotesExtFieldEvent | PbftMessageBlocksSenderFieldEvent | PbftMessageSnapshotCheckpointHeightFieldEvent | PbftMessageSnapshotCheckpointBlockHashFieldEvent | PbftMessageSnapshotCheckpointNextSeedFieldEvent | PbftMessageSnapshotCheckpointStateDigestFieldEvent | PbftMessageSnapshotCheckpointProofHeightFieldEvent | PbftMessageSnapshotCheckpointProofBlockHashFieldEvent | PbftMessageSnapshotCheckpointProofNextSeedFieldEvent | PbftMessageSnapshotCheckpointProofStateDigestFieldEvent | PbftMessageSnapshotCheckpointProofSenderFieldEvent | PbftMessageSnapshotCheckpointProofSigFieldEvent | PbftMessageSnapshotExecHeightFieldEvent | PbftMessageSnapshotExecHeadHashFieldEvent | PbftMessageSnapshotExecNextSeedFieldEvent | PbftMessageSnapshotExecClientsClientFieldEvent | PbftMessageSnapshotExecClientsEpochFieldEvent | PbftMessageSnapshotExecClientsCounterFieldEvent | PbftMessageSnapshotExecClientsHeightFieldEvent | PbftMessageSnapshotExecClientsResultFieldEvent | PbftMessageSnapshotAppFieldEvent | PbftMessageSnapshotSenderFieldEvent | PbftMessageForwardTxsFieldEvent | PbftMessageVrfhintAlphaFieldEvent | PbftMessageVrfhintProofFieldEvent> {
     return streamMessage(buf, PbftMessage.codec(), opts)
   }
 }

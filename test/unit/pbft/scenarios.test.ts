@@ -62,6 +62,30 @@ test('silent primary: backups time out, change view, and a different primary com
   assertAgreement(net)
 })
 
+test('a crashed primary is not primary again in the view that replaced it: later heights commit without another view change', () => {
+  const net = new Net(4)
+  const silent = net.r(0).primaryOf(1)!
+  net.filter = m => m.from !== silent && m.to !== silent
+  net.request(makeRequest('t', 1, 1))
+  net.run()
+  drive(net, () => net.heights().every((h, i) => i === silent || h === 1))
+  const live = [0, 1, 2, 3].filter(i => i !== silent)
+  const view = net.r(live[0]).view
+  assert.ok(view >= 1)
+  // without the active-set rule the silent replica was primary of ~1/4 of the heights of any view
+  for (let k = 2; k <= 13; k++) {
+    for (const i of live) assert.notEqual(net.r(i).primaryOf(k), silent)
+    net.request(makeRequest('t', 1, k))
+    net.run()
+    for (const i of live) assert.equal(net.r(i).executedHeight, k, `height ${k} committed with no timer fired`)
+  }
+  for (const i of live) assert.equal(net.r(i).view, view, 'no further view change')
+  const proposers = new Set(net.commits[live[0]].slice(1).map(c => c.block.proposer))
+  assert.ok(!proposers.has(silent))
+  assert.ok(proposers.size >= 2, 'the VRF still rotates the primary among the active replicas')
+  assertAgreement(net)
+})
+
 test('timeouts double per failed view and reset after progress', () => {
   const net = new Net(4, { viewTimeout: 100, maxViewTimeout: 100000 })
   net.filter = m => m.msg.type === 'viewchange' // every NEW-VIEW is lost: each view fails
