@@ -45,10 +45,21 @@ export interface RunningNode {
   stop: (signal?: NodeJS.Signals) => Promise<number | null>
 }
 
+export interface StartNodeOptions {
+  env?: NodeJS.ProcessEnv
+  timeoutMs?: number
+  /**
+   * Command prefix the node runs under, e.g. ['ip', 'netns', 'exec', 'host3'] (the testbed). The
+   * prefix must exec the node in place, so that signals reach the node itself.
+   */
+  wrap?: string[]
+}
+
 /** Starts `gridauth start` in the background and waits until it prints its started line. */
-export async function startNode(dataDir: string, extra: string[] = [], opts: { env?: NodeJS.ProcessEnv, timeoutMs?: number } = {}): Promise<RunningNode> {
+export async function startNode(dataDir: string, extra: string[] = [], opts: StartNodeOptions = {}): Promise<RunningNode> {
   const args = [CLI, '--json', '--data', dataDir, 'start', ...(extra.some((a) => a === '--listen' || a === '-l') ? [] : ['--listen', '/ip4/127.0.0.1/tcp/0']), ...extra]
-  const proc = spawn(process.execPath, args, { env: { ...process.env, ...opts.env }, stdio: ['ignore', 'pipe', 'pipe'] })
+  const [cmd, ...cmdArgs] = [...(opts.wrap ?? []), process.execPath, ...args]
+  const proc = spawn(cmd, cmdArgs, { env: { ...process.env, ...opts.env }, stdio: ['ignore', 'pipe', 'pipe'] })
   let out = ''
   let err = ''
   proc.stderr!.setEncoding('utf8').on('data', (d: string) => { err += d })
