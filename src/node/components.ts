@@ -45,7 +45,8 @@ export function buildComponents(_opts: ComponentOptions): NodeComponent[] {
   if (_opts.enrollment !== undefined) {
     // A terminal's place in the skip graph is the one its operator enrolled.
     const e = readEnrollmentFile(_opts.enrollment)
-    sgSettings.skipgraph = { key: toHex(e.skipKey), membershipVector: bitsOf(e.membershipVector), ...(sgSettings.skipgraph ?? {}) }
+    // It is let into the skip graph once admitted (the gate below): join in the background.
+    sgSettings.skipgraph = { key: toHex(e.skipKey), membershipVector: bitsOf(e.membershipVector), joinTimeoutMs: 0, ...(sgSettings.skipgraph ?? {}) }
   }
   const sg = skipgraphComponent({ ..._opts, settings: sgSettings })
   // Only blocks on the committed chain may be stored (checked against the node's own headers).

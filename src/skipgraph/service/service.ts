@@ -163,7 +163,7 @@ export class SkipGraphService implements NodeComponent, AddrBook {
     }
     const joined = this.joinLoop(intro)
     const ok = await Promise.race([joined.then(() => true), sleep(this.opts.joinTimeoutMs).then(() => false)])
-    if (!ok) this.log.warn('skip-graph join still in progress; continuing in the background')
+    if (!ok && this.opts.joinTimeoutMs > 0) this.log.warn('skip-graph join still in progress; continuing in the background')
   }
 
   async stop(): Promise<void> {
@@ -702,6 +702,7 @@ export function optionsFromSettings(bootstrap: string[], s: Record<string, unkno
   o.tickMs = num(s.tickMs ?? timers.tick)
   o.stabilizeMs = num(s.stabilizeMs ?? timers.stabilize)
   o.auditMs = num(s.auditMs ?? timers.audit)
+  o.joinTimeoutMs = num(s.joinTimeoutMs)
   for (const k of Object.keys(o) as Array<keyof SkipGraphOptions>) if (o[k] === undefined) delete o[k]
   return o
 }
