@@ -48,6 +48,8 @@ export const UNRECORDED_LIMIT = MAX_CHAIN_SKIP - 2
  * subject's last renewal to commit (up to 5 s) and ask several validators for a fresh record.
  */
 export const AUTH_REPLY_TIMEOUT_MS = 30_000
+/** A peer's failed authentications go on the chain at most once per this interval (the rest are counted). */
+export const FAILURE_RECORD_INTERVAL_MS = 10_000
 /** How long a verifier's own value from a mutual authentication waits before it is recorded. */
 export const MUTUAL_RECORD_DELAY_MS = 2_000
 
@@ -370,7 +372,12 @@ export class AuthService implements NodeComponent {
       return AuthReply.encode({ accepted: false, reason: AuthReason.VerifierNotReady, detail: 'this node is not an enrolled terminal', terminalId: new Uint8Array(0), value: new Uint8Array(0) })
     }
     const check = await this.verifySubject(peer, hello.terminalId, hello.value, hello.minHeight)
-    this.inBackground(this.recordAuth(me, hello.terminalId, check.reason === 0, check.reason, check.chainHeight))
+    if (check.reason === 0 || this.mayRecordFailure(peer)) {
+      this.inBackground(this.recordAuth(me, hello.terminalId, check.reason === 0, check.reason, check.chainHeight))
+    } else {
+      // Anyone may send hellos: failures from one peer reach the chain at most once per interval.
+      this.ctx.metrics.rejectedMessages.inc({ protocol: AUTH_PROTOCOL, reason: reasonName(check.reason) })
+    }
     const reply: AuthReply = { accepted: check.reason === 0, reason: check.reason, detail: check.detail, terminalId: new Uint8Array(0), value: new Uint8Array(0), minHeight: 0 }
     if (check.reason === 0 && hello.mutual) {
       const mine = await this.nextValue(me)
@@ -383,6 +390,20 @@ export class AuthService implements NodeComponent {
       t.unref()
     }
     return AuthReply.encode(reply)
+  }
+
+  private readonly failureRecorded = new Map<string, number>()
+
+  /** At most one failure record per peer per FAILURE_RECORD_INTERVAL_MS (the rest are counted). */
+  private mayRecordFailure(peer: PeerId): boolean {
+    const now = Date.now()
+    const key = peer.toString()
+    if (now - (this.failureRecorded.get(key) ?? -Infinity) < FAILURE_RECORD_INTERVAL_MS) return false
+    this.failureRecorded.set(key, now)
+    if (this.failureRecorded.size > 4096) {
+      for (const [k, t] of this.failureRecorded) if (now - t >= FAILURE_RECORD_INTERVAL_MS) this.failureRecorded.delete(k)
+    }
+    return true
   }
 
   /**
@@ -519,8 +540,7 @@ export class AuthService implements NodeComponent {
         while (n < this.unrecorded.length && this.unrecorded[n].released) n++
         if (n === 0) break
         const value = this.unrecorded.splice(0, n)[n - 1].value
-        const tx = makeChainUpdateTx(this.key, this.opts.genesis.networkId, { terminalId: t.terminalId, value, requestId: await t.requestId() })
-        const r = await this.submitter.submit(tx)
+        const r = await this.submitter.submitBuilt(async () => makeChainUpdateTx(this.key, this.opts.genesis.networkId, { terminalId: t.terminalId, value, requestId: await t.requestId() }))
         if (r.code !== Reason.Ok) this.log.warn('chain update refused', { reason: reasonName(r.code), height: r.height })
       }
     }
@@ -540,20 +560,19 @@ export class AuthService implements NodeComponent {
     this.recordSpent(t)
     while (this.recorder !== undefined) await this.recorder
     const msg = await t.wallet.renew(randomBytes(32), this.opts.genesis.hashChainLength)
-    const tx = makeChainRenewalTx(this.key, this.opts.genesis.networkId, {
+    const r = await this.submitter.submitBuilt(async () => makeChainRenewalTx(this.key, this.opts.genesis.networkId, {
       terminalId: t.terminalId, lastValue: msg.revealed, newAnchor: msg.newAnchor, newLength: msg.newLength, requestId: await t.requestId()
-    })
-    const r = await this.submitter.submit(tx)
+    }))
     this.log.info('hash chain renewed', { code: reasonName(r.code), height: r.height, length: msg.newLength })
     if (r.code !== Reason.Ok) throw new ControlMethodError('renewal-failed', `hash-chain renewal refused: ${reasonName(r.code)}`)
     await t.setMinHeight(r.height)
   }
 
   private async recordAuth(me: TerminalState, subject: Uint8Array, success: boolean, reason: number, chainHeight: number): Promise<void> {
-    const tx = makeAuthRecordTx(this.key, this.opts.genesis.networkId, {
-      verifierId: me.terminalId, subjectId: subject, time: Date.now(), success, reason, subjectChainHeight: Math.max(0, chainHeight), requestId: await me.requestId()
-    })
-    const r = await this.submitter.submit(tx)
+    const time = Date.now()
+    const r = await this.submitter.submitBuilt(async () => makeAuthRecordTx(this.key, this.opts.genesis.networkId, {
+      verifierId: me.terminalId, subjectId: subject, time, success, reason, subjectChainHeight: Math.max(0, chainHeight), requestId: await me.requestId()
+    }), 'records')
     if (r.code !== Reason.Ok) this.log.warn('authentication record refused', { reason: reasonName(r.code), height: r.height })
   }
 

@@ -21,21 +21,47 @@ export interface TxSubmitter {
 
 /**
  * Serialises one terminal's submissions: the ledger refuses a request id lower than one it
- * already applied, so two transactions of a terminal must not race to different validators.
+ * already applied, so two transactions of a terminal must not race to different validators, and
+ * a transaction's request id is taken when its turn comes (build-at-turn), never before.
+ * Two lanes: the terminal's own state (spent values, renewals, registration, access) goes
+ * before audit records of authentications it verified, so a backlog of records never holds up
+ * the values that let it keep authenticating.
  */
 export class SerialSubmitter implements TxSubmitter {
-  private tail: Promise<unknown> = Promise.resolve()
+  private readonly lanes: Array<Array<() => Promise<void>>> = [[], []]
+  private pumping = false
   constructor(private readonly inner: TxSubmitter) {}
 
   async submit(tx: Uint8Array, opts?: { timeoutMs?: number }): Promise<TxReceipt> {
     return await this.run(async () => await this.inner.submit(tx, opts))
   }
 
-  /** Runs `fn` after every earlier submission of this terminal has finished. */
-  async run<T>(fn: () => Promise<T>): Promise<T> {
-    const p = this.tail.then(fn, fn)
-    this.tail = p.catch(() => undefined)
-    return await p
+  /** Builds the transaction when its turn comes (so its request id is in order), then submits it. */
+  async submitBuilt(build: () => Promise<Uint8Array>, lane: 'own' | 'records' = 'own'): Promise<TxReceipt> {
+    return await this.run(async () => await this.inner.submit(await build()), lane)
+  }
+
+  /** Runs `fn` after every earlier submission of this terminal in its lane (and all 'own' ones) has finished. */
+  async run<T>(fn: () => Promise<T>, lane: 'own' | 'records' = 'own'): Promise<T> {
+    return await new Promise<T>((resolve, reject) => {
+      this.lanes[lane === 'own' ? 0 : 1].push(async () => { try { resolve(await fn()) } catch (err) { reject(err) } })
+      void this.pump()
+    })
+  }
+
+  /** Transactions waiting, per lane. */
+  get backlog(): { own: number, records: number } {
+    return { own: this.lanes[0].length, records: this.lanes[1].length }
+  }
+
+  private async pump(): Promise<void> {
+    if (this.pumping) return
+    this.pumping = true
+    try {
+      for (let next = this.lanes[0].shift() ?? this.lanes[1].shift(); next !== undefined; next = this.lanes[0].shift() ?? this.lanes[1].shift()) await next()
+    } finally {
+      this.pumping = false
+    }
   }
 }
 
