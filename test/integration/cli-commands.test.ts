@@ -171,8 +171,9 @@ const cases: Case[] = [
   { name: 'id', args: () => ['--data', t0.dir, 'id'], human: /^12D3KooW\w+\n$/, shape: { peerId: 'string' }, check: (v: { peerId: string }) => assert.equal(v.peerId, t0.peerId) }
 ]
 
-for (const c of cases) {
-  test(`${c.name}: --json shape and human output`, async () => {
+// Independent read-only commands: a few at a time (each CLI run is mostly Node start-up).
+test('inspection commands: --json shape and human output', { concurrency: 3 }, async (t) => {
+  await Promise.all(cases.map(async (c) => await t.test(c.name, async () => {
     const { value } = await json(c.args())
     checkShape(value, c.shape)
     c.check?.(value)
@@ -180,8 +181,8 @@ for (const c of cases) {
     assert.equal(h.code, 0, h.stderr)
     assert.equal(h.stderr, '', 'piped: no progress on stderr')
     assert.match(h.stdout, c.human)
-  })
-}
+  })))
+})
 
 test('block --raw and block-publish: the fetched bytes publish back to the replicas', async () => {
   const file = join(root, 'head.block')
