@@ -58,8 +58,8 @@ test(`a campaign of up to ${INPUTS} inputs (at most ${SECONDS} s) leaves every n
   }
   // Inputs ride pipelined on long-lived streams: 50-120/s measured on the shared 2-core box under
   // load average 20-40 (20,000 took 394 s there), so the 45 s cap (playing time) ends the
-  // campaign first; a couple of thousand at least must run for the verdict to mean anything.
-  assert.ok(r.inputsRun >= Math.min(INPUTS, 2000), `only ${r.inputsRun} inputs ran`)
+  // campaign first; a thousand at least must run for the verdict to mean anything.
+  assert.ok(r.inputsRun >= Math.min(INPUTS, 1000), `only ${r.inputsRun} inputs ran`)
   for (const n of r.nodes) {
     assert.ok(n.rssAfterMb - n.rssBeforeMb < 200, `${n.name} RSS ${n.rssBeforeMb} -> ${n.rssAfterMb} MB`)
     assert.equal(n.alarms.length, 0)
