@@ -60,15 +60,16 @@ export interface LoadResult {
   notStoppedOnSigterm: string[]
 }
 
-/** Network.addTerminal with a longer start timeout: enroll offline, start through the introducer. */
-async function addTerminal(net: Network, name: string): Promise<Terminal> {
+/** Network.addTerminal with a longer start timeout (a loaded machine can take more than Network's
+ * 20 s): enroll offline, start through the introducer. */
+export async function addTerminal(net: Network, name: string, startArgs: string[] = [], env?: NodeJS.ProcessEnv): Promise<Terminal> {
   const dir = join(net.root, name)
   const { peerId } = await gridauthJson<{ peerId: string }>(['--data', dir, 'init'])
   const serial = `SN-${name}`
   const enrollment = join(net.root, `${name}.enrollment.json`)
   const e = await gridauthJson<{ terminalId: string }>(['enroll', '--operator-key', net.operatorKey, '--genesis', net.genesis, '--peer-id', peerId,
     '--address', '/ip4/127.0.0.1/tcp/0', '--device-type', 'DTU', '--vendor', 'gridauth-load', '--serial', serial, '--out', enrollment])
-  const node = await startNode(dir, ['--genesis', net.genesis, '--enrollment', enrollment, '--bootstrap', net.introducer], { timeoutMs: 120_000 })
+  const node = await startNode(dir, ['--genesis', net.genesis, '--enrollment', enrollment, '--bootstrap', net.introducer, ...startArgs], { timeoutMs: 120_000, env })
   const t: Terminal = { name, dir, peerId, terminalId: e.terminalId, serial, node }
   net.terminals.push(t)
   return t

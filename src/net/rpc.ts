@@ -46,7 +46,7 @@ export const DEFAULT_RPC_LIMITS: RpcLimits = {
   maxFrameBytes: 1 << 20,
   maxInboundStreams: 4,
   maxInflightPerPeer: 64,
-  ratePerPeer: 2000,
+  ratePerPeer: envInt('GRIDAUTH_RPC_RATE_PER_PEER', 2000),
   idleTimeoutMs: 5 * 60_000,
   requestTimeoutMs: 10_000,
   maxQueuedBytes: 8 << 20,
