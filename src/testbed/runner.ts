@@ -85,9 +85,16 @@ export async function runSession(scenarios: Scenario[], opts: RunOptions = {}): 
           if (h.state === 'frozen') c.resume(h)
           if (h.state !== 'running') await c.start(h)
         }
-        // Wait until the mesh commits again (after a stall this is its recovery time).
-        const probe = c.running('terminal')[0]
-        for (let k = 0; probe !== undefined && k < 6; k++) if ((await accessOnce(c, probe, 10_000, t)).ok) break
+        // Wait (at most 30 s) until the mesh commits again: after a stall this is its recovery.
+        const monitor = new ChainMonitor(c)
+        await monitor.poll()
+        const before = Math.max(0, ...monitor.commits.keys())
+        for (const probe of c.running('terminal')) void accessOnce(c, probe, 30_000, t)
+        while (Date.now() - t < 30_000) {
+          await sleep(500)
+          await monitor.poll()
+          if (Math.max(0, ...monitor.commits.keys()) > before) break
+        }
         setupMs = Date.now() - t
       }
       if (s.links !== undefined) await c.emu.link({ from: '*', to: '*', ...s.links })
@@ -118,7 +125,7 @@ async function play(c: Cluster, s: Scenario, setupMs: number, last: boolean, log
     }
     const rest = t0 + s.duration * 1000 - Date.now()
     if (rest > 0) await sleep(rest)
-    await load.stop(s.settleMs) // the checks start on a quiet mesh
+    await load.stop(Math.min(s.settleMs, 10_000)) // the checks start on a quieter mesh
     const runMs = Date.now() - t0
 
     // Checks, with every node that is still frozen resumed (a frozen process cannot even stop).
