@@ -1,3 +1,5 @@
+// Not in `npm test` (its scenarios do not pass yet: see issue 8); run it as root with
+// `npm run build && node --test dist/test/testbed/scenarios.testbed.js`, or use `npm run testbed`.
 // The testbed in CI: the four fault scenarios of issue 8 and the two negative ones, on one set of
 // seven hosts (4 validators, 3 terminals), each in its own network namespace, links through the
 // userspace emulator. Needs root (namespaces, TUN): without it this test FAILS with the reason, it
