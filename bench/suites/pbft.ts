@@ -18,6 +18,7 @@ async function closedLoop(clients: TxClient[], terms: MeshTerminal[], make: (t: 
   const lat: number[] = []
   const codes = new Map<number, number>()
   let errors = 0
+  let late = 0
   const end = performance.now() + ms
   const t0 = performance.now()
   await Promise.all(terms.map(async (t, i) => {
@@ -31,12 +32,14 @@ async function closedLoop(clients: TxClient[], terms: MeshTerminal[], make: (t: 
         continue
       }
       const e = performance.now()
+      if (e > end) { late++; continue } // finished after the window: not counted (nor its latency)
       lat.push(e - s)
       codes.set(code, (codes.get(code) ?? 0) + 1)
       onCommit?.(e, i, code)
     }
   }))
-  return { lat: lat.sort((a, b) => a - b), ops: lat.length, secs: (performance.now() - t0) / 1000, codes, errors }
+  // ops/s over the window itself (a straggler finishing after it must not stretch the denominator)
+  return { lat: lat.sort((a, b) => a - b), ops: lat.length, secs: Math.min(ms, performance.now() - t0) / 1000, codes, errors: errors + late }
 }
 
 /** The certificate a registration committed in `header` issued (ledger/state.ts execRegistration). */
@@ -68,7 +71,12 @@ export const suite: BenchSuite = {
       try {
         mesh = await createMesh(root, n, 48100 + n * 20 + (process.pid % 50) * 60)
         const m = mesh
-        for (let k = 0; k < n; k += 4) await Promise.all(Array.from({ length: Math.min(4, n - k) }, async (_, j) => await m.start(k + j)))
+        for (let k = 0; k < n; k += 4) {
+          // allSettled: a failed start must not leave the others of its batch running unseen
+          const st = await Promise.allSettled(Array.from({ length: Math.min(4, n - k) }, async (_, j) => await m.start(k + j)))
+          const bad = st.find(x => x.status === 'rejected')
+          if (bad !== undefined) throw (bad as PromiseRejectedResult).reason
+        }
         const host = await clientHost()
         const nClients = 32
         const clients = await Promise.all(Array.from({ length: nClients }, async (_, i) => await txClient(host, m.genesis, i % n, { attemptTimeoutMs: 1500 })))
@@ -78,12 +86,12 @@ export const suite: BenchSuite = {
         // the certificate each registration issued (its hash is what an access request names)
         const certs = terms.map((t, i) => issuedCertificateHash(m.genesis, t, regs[i].header))
         const one = await closedLoop(clients.slice(0, 1), terms.slice(0, 1), t => t.updateTx(), ms)
-        rows.push({ metric: `n=${n} update latency 1 client p50`, value: round(percentile(one.lat, 0.5)), unit: 'ms', note: 'target <= 3 ms (n=4); BFT-SMaRt 10.4 ms' })
-        rows.push({ metric: `n=${n} update latency 1 client p99`, value: round(percentile(one.lat, 0.99)), unit: 'ms', note: 'BFT-SMaRt 26 ms' })
+        rows.push({ metric: `n=${n} update latency 1 client p50`, value: round(percentile(one.lat, 50)), unit: 'ms', note: 'target <= 3 ms (n=4); BFT-SMaRt 10.4 ms' })
+        rows.push({ metric: `n=${n} update latency 1 client p99`, value: round(percentile(one.lat, 99)), unit: 'ms', note: 'BFT-SMaRt 26 ms' })
         const many = await closedLoop(clients, terms, t => t.updateTx(), ms)
-        rows.push({ metric: `n=${n} hash-chain updates, 32 clients`, value: round(many.ops / many.secs, 0), unit: 'ops/s', note: `p50 ${round(percentile(many.lat, 0.5))} ms; ${okShare(many.codes)}; target >= 10,000 (n=4); BFT-SMaRt 1,439` })
+        rows.push({ metric: `n=${n} hash-chain updates, 32 clients`, value: round(many.ops / many.secs, 0), unit: 'ops/s', note: `p50 ${round(percentile(many.lat, 50))} ms; ${okShare(many.codes)}; target >= 10,000 (n=4); BFT-SMaRt 1,439` })
         const acc = await closedLoop(clients, terms, (t, i) => t.accessTx(certs[i]), ms)
-        rows.push({ metric: `n=${n} signed access requests, 32 clients`, value: round(acc.ops / acc.secs, 0), unit: 'ops/s', note: `p50 ${round(percentile(acc.lat, 0.5))} ms; ${okShare(acc.codes)} (granted); target >= 2,500; BFT-SMaRt 280` })
+        rows.push({ metric: `n=${n} signed access requests, 32 clients`, value: round(acc.ops / acc.secs, 0), unit: 'ops/s', note: `p50 ${round(percentile(acc.lat, 50))} ms; ${okShare(acc.codes)} (granted); target >= 2,500; BFT-SMaRt 280` })
         // outage: kill the primary of the next height under load; longest time without any client
         // commit, and every client must commit again by itself (failover in TxClient)
         let last = performance.now()
