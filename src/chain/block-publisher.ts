@@ -1,14 +1,21 @@
 // Puts committed blocks into the skip graph (paper B: blocks are stored on a few nodes chosen
 // by placement, not everywhere). The validator that proposed a block publishes it to its
 // replica set once it is committed; the replicas' own audits keep the copy count afterwards.
+// The proposer may die between commit and publish (or its placement may time out), and then no
+// node would ever hold the block: so every other validator checks, a little later, that the
+// block has its copies, and publishes it itself if it has not (placement is idempotent).
 import type { NodeComponent, NodeContext } from '../node/component.js'
 import type { LedgerComponent } from './ledger-component.js'
 import type { SkipGraphService } from '../skipgraph/service/index.js'
-import { encodeBlock, toHex } from '../ledger/index.js'
+import { encodeBlock, headerHash, toHex, type Block } from '../ledger/index.js'
+
+/** How long the other validators give the proposer before checking a block's copies. */
+export const BACKUP_PUBLISH_DELAY_MS = 5_000
 
 export class BlockPublisher implements NodeComponent {
   readonly name = 'block-publisher'
   private stopped = false
+  private readonly timers = new Set<NodeJS.Timeout>()
 
   async start(ctx: NodeContext): Promise<void> {
     const ledger = ctx.component<LedgerComponent>('ledger')
@@ -16,13 +23,29 @@ export class BlockPublisher implements NodeComponent {
     if (ledger === undefined || sg === undefined) return
     const me = toHex(ctx.signingKey.publicKey)
     const log = ctx.logger('blocks')
+    const publish = (block: Block): void => {
+      sg.publishBlock(encodeBlock(block)).catch((err: Error) => log.warn('block not published', { height: block.header!.height, error: err.message }))
+    }
     ledger.onCommit((ev) => {
-      if (this.stopped || toHex(ev.block.header!.proposer) !== me) return
-      sg.publishBlock(encodeBlock(ev.block)).catch((err: Error) => log.warn('block not published', { height: ev.block.header!.height, error: err.message }))
+      if (this.stopped) return
+      if (toHex(ev.block.header!.proposer) === me) return publish(ev.block)
+      const t = setTimeout(() => {
+        this.timers.delete(t)
+        if (this.stopped) return
+        sg.copies(toHex(headerHash(ev.block.header!))).then((c) => {
+          if (c.copies >= c.expected) return
+          log.info('block under-replicated after commit: publishing it', { height: ev.block.header!.height, copies: c.copies, expected: c.expected })
+          publish(ev.block)
+        }, () => publish(ev.block))
+      }, BACKUP_PUBLISH_DELAY_MS)
+      t.unref()
+      this.timers.add(t)
     })
   }
 
   async stop(): Promise<void> {
     this.stopped = true
+    for (const t of this.timers) clearTimeout(t)
+    this.timers.clear()
   }
 }
