@@ -218,6 +218,9 @@ export class AuthService implements NodeComponent {
   /** The receipt, plus the terminal's record and its proof against the current head. */
   private async resultFor(receipt: TxReceipt, terminalId: Uint8Array | undefined): Promise<SubmitResult> {
     const store = this.ledger!.store
+    // A receipt comes once the commit is durable in the consensus log; the ledger store applies
+    // the block just after. The record must come from a state that holds the transaction.
+    if (store.head.height < receipt.height) await this.chain.waitForHeight(receipt.height, 10_000).catch(() => {})
     const headHeight = store.head.height
     const header = (await store.getHeader(headHeight))!
     const cert = (await store.getCommitCertificate(headHeight))!
