@@ -65,7 +65,8 @@ export class AdmissionGate implements NodeComponent {
     if (this.validators.has(key)) return 'validator'
     const now = Date.now()
     const cached = this.cache.get(key)
-    if (cached !== undefined && now < cached.until) return cached.verdict
+    // A full node reads its own state (cheap, and current): no cache.
+    if (cached !== undefined && now < cached.until && this.chain?.full !== true) return cached.verdict
     let p = this.inflight.get(key)
     if (p === undefined) {
       p = this.lookUp(peer, cached).finally(() => this.inflight.delete(key))

@@ -314,6 +314,8 @@ export class AuthService implements NodeComponent {
       return await this.sendToValidators(ACCESS_PROTOCOL, tx)
     })
     const latencyMs = performance.now() - t0
+    // Admitted now: the skip graph lets this node in (earlier join attempts were turned away).
+    if (res.code === Reason.Ok) this.ctx.component<{ name: string, retryJoinNow?: () => void } & NodeComponent>('skipgraph')?.retryJoinNow?.()
     this.ctx.metrics.authLatency.observe(latencyMs / 1000)
     this.ctx.metrics.authTotal.inc({ outcome: res.code === Reason.Ok ? 'accepted' : 'denied' })
     return { granted: res.code === Reason.Ok, code: res.code, reason: res.reason, height: res.height, latencyMs: Math.round(latencyMs * 100) / 100 }

@@ -72,6 +72,11 @@ export class ChainComponent implements NodeComponent {
     this.follower = new HeaderChain(genesis)
   }
 
+  /** Whether this node holds the whole ledger (a validator). */
+  get full(): boolean {
+    return this.ledger !== undefined
+  }
+
   /** The committed height this node knows. */
   get height(): number {
     return this.ledger !== undefined ? this.ledger.store.head.height : this.follower.height

@@ -68,6 +68,9 @@ export interface SkipGraphOptions {
   store?: BlockStore
 }
 
+/** A graceful leave hands its blocks over for at most this long. */
+export const HANDOVER_DEADLINE_MS = 10_000
+
 export const DEFAULTS = { tickMs: 2_000, stabilizeMs: 5_000, auditMs: 30_000, joinTimeoutMs: 5_000, searchTimeoutMs: 4_000, r: 2 }
 
 /** What start() needs: a full NodeContext, or just libp2p (benchmarks, tests). */
@@ -209,8 +212,27 @@ export class SkipGraphService implements NodeComponent, AddrBook {
           this.log.debug('join attempt failed', { introducer: id, error: (err as Error).message })
         }
       }
-      await sleep(Math.min(5_000, 500 * (attempt + 1)))
+      if (this.nudged) { this.nudged = false; continue }
+      await new Promise<void>((resolve) => {
+        const t = setTimeout(resolve, Math.min(5_000, 500 * (attempt + 1)))
+        this.joinNudge = () => { clearTimeout(t); resolve() }
+      })
+      this.joinNudge = undefined
     }
+  }
+
+  private joinNudge: (() => void) | undefined
+  private nudged = false
+
+  /**
+   * Try joining again now, not after the back-off (e.g. this node was just admitted: attempts
+   * before that were turned away at the gate and are lost, not answered).
+   */
+  retryJoinNow(): void {
+    if (this.core?.state === 'joined' || this.core?.linkedLevel0 === true) return
+    this.nudged = this.joinWaiter !== undefined
+    this.joinWaiter?.reject(new Error('retrying now'))
+    this.joinNudge?.()
   }
 
   /** One join attempt through `introducer`. Waits while the join makes progress: a join that
@@ -249,20 +271,28 @@ export class SkipGraphService implements NodeComponent, AddrBook {
     // Hand over: the graph no longer contains this node, so a placement through a former
     // neighbour gives the new replica set; every member that lacks a block gets it.
     const via = former[0]
-    for (const h of [...this.held]) {
-      try {
-        const qid = `${this.self.id}/h${++this.qseq}`
-        const p = this.waitPlacement(qid)
-        this.transmit(via, { t: 'search', qid, origin: this.self, target: blockKey(unhex(h)), purpose: 'place', r: this.r, hops: 0, ttl: SEARCH_TTL })
-        const set = (await p).filter((n) => n.id !== this.self.id)
-        const have = await this.hasMany(set, [h])
-        const bytes = await this.store.get(h)
-        if (bytes === undefined) continue
-        await Promise.all(set.filter((n) => have.get(n.id)?.[0] !== true).map(async (n) => await this.pushBlock(n, h, bytes)))
-      } catch (err) {
-        this.log.warn('hand-over failed', { block: h, error: (err as Error).message })
+    // Eight at a time, and no longer than HANDOVER_DEADLINE_MS: a stop must not hang on a slow
+    // graph (the other replicas still hold every block, and their audits restore the count).
+    const queue = [...this.held]
+    const deadline = Date.now() + HANDOVER_DEADLINE_MS
+    const worker = async (): Promise<void> => {
+      for (let h = queue.shift(); h !== undefined && Date.now() < deadline; h = queue.shift()) {
+        try {
+          const qid = `${this.self.id}/h${++this.qseq}`
+          const p = this.waitPlacement(qid)
+          this.transmit(via, { t: 'search', qid, origin: this.self, target: blockKey(unhex(h)), purpose: 'place', r: this.r, hops: 0, ttl: SEARCH_TTL })
+          const set = (await p).filter((n) => n.id !== this.self.id)
+          const have = await this.hasMany(set, [h])
+          const bytes = await this.store.get(h)
+          if (bytes === undefined) continue
+          await Promise.all(set.filter((n) => have.get(n.id)?.[0] !== true).map(async (n) => await this.pushBlock(n, h, bytes)))
+        } catch (err) {
+          this.log.warn('hand-over failed', { block: h, error: (err as Error).message })
+        }
       }
     }
+    await Promise.race([Promise.all(Array.from({ length: 8 }, worker)), sleep(HANDOVER_DEADLINE_MS)])
+    if (queue.length > 0) this.log.warn('hand-over cut short at the deadline', { blocksLeft: queue.length })
   }
 
   // ------------------------------------------------------------------ transport
