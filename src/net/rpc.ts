@@ -132,6 +132,9 @@ export class RpcError extends Error {
 }
 
 /** Reason codes for rejected input; they label gridauth_rejected_messages_total. */
+/** Timed-out request ids remembered per endpoint, so their late answers are not violations. */
+const MAX_TIMED_OUT_REMEMBERED = 4096
+
 export type RejectReason = 'oversized' | 'malformed-frame' | 'malformed-body' | 'unauthorized' | 'rate-limited' | 'busy' | 'unexpected-response' | 'handler-error' | 'slow-writer' | 'too-many-streams' | 'overloaded'
 
 export interface RpcHandlers {
@@ -286,6 +289,8 @@ export class RpcEndpoint {
   readonly rejected = new Map<RejectReason, number>()
   private readonly peers = new Map<string, PeerState>()
   private readonly pending = new Map<bigint, Pending>()
+  /** Ids of requests that timed out (oldest first): their late answers are dropped quietly. */
+  private readonly timedOut = new Set<bigint>()
   private readonly channels = new Set<Channel>()
   private nextId = 1n
   private started = false
@@ -349,6 +354,8 @@ export class RpcEndpoint {
     return await new Promise<Uint8Array>((resolve, reject) => {
       const timer = setTimeout(() => {
         this.pending.delete(id)
+        this.timedOut.add(id)
+        if (this.timedOut.size > MAX_TIMED_OUT_REMEMBERED) this.timedOut.delete(this.timedOut.values().next().value!)
         reject(new RpcError('timeout', `no response from ${peer.toString()} within ${opts.timeoutMs ?? this.limits.requestTimeoutMs} ms`))
       }, opts.timeoutMs ?? this.limits.requestTimeoutMs)
       this.pending.set(id, { resolve, reject, timer })
@@ -432,7 +439,11 @@ export class RpcEndpoint {
   dispatch(ch: Channel, frame: RpcFrame, frameBytes = 0): void {
     if (frame.response) {
       const p = this.pending.get(frame.id)
-      if (p === undefined) return ch.violation('unexpected-response', `no request ${frame.id}`)
+      if (p === undefined) {
+        // An answer after we gave up waiting is normal on a slow network, not the peer's fault.
+        if (this.timedOut.delete(frame.id)) return
+        return ch.violation('unexpected-response', `no request ${frame.id}`)
+      }
       this.pending.delete(frame.id)
       clearTimeout(p.timer)
       if (frame.error !== '') p.reject(new RpcError(frame.error, `${ch.peer.toString()} answered ${frame.error}`))
