@@ -574,9 +574,10 @@ export class AuthService implements NodeComponent {
   }
 
   private async recordAuth(me: TerminalState, subject: Uint8Array, success: boolean, reason: number, chainHeight: number): Promise<void> {
-    const time = Date.now()
+    // Stamped when its turn comes: validators refuse times outside their window, and a record
+    // may wait behind the terminal's own transactions.
     const r = await this.submitter.submitBuilt(async () => makeAuthRecordTx(this.key, this.opts.genesis.networkId, {
-      verifierId: me.terminalId, subjectId: subject, time, success, reason, subjectChainHeight: Math.max(0, chainHeight), requestId: await me.requestId()
+      verifierId: me.terminalId, subjectId: subject, time: Date.now(), success, reason, subjectChainHeight: Math.max(0, chainHeight), requestId: await me.requestId()
     }), 'records')
     if (r.code !== Reason.Ok) this.log.warn('authentication record refused', { reason: reasonName(r.code), height: r.height })
   }

@@ -151,7 +151,7 @@ export interface RpcHandlers {
   onReject?: (peer: PeerId, reason: RejectReason, detail: string) => void
 }
 
-interface Pending { resolve: (b: Uint8Array) => void, reject: (e: Error) => void, timer: NodeJS.Timeout }
+interface Pending { resolve: (b: Uint8Array) => void, reject: (e: Error) => void, timer: NodeJS.Timeout, ch: Channel }
 
 interface PeerState {
   outbound?: Promise<Channel>
@@ -349,7 +349,10 @@ export class RpcEndpoint {
 
   /** Sends a request and waits for its response body; failures reject with RpcError. */
   async request(peer: PeerId, body: Uint8Array, opts: { timeoutMs?: number } = {}): Promise<Uint8Array> {
-    const ch = await this.channel(peer)
+    let ch = await this.channel(peer)
+    // A stream found closed as we write (the peer or the connection just dropped it): one more
+    // try on a fresh stream; nothing reached the peer yet.
+    if (ch.closed || ch.stream.status !== 'open') ch = await this.channel(peer)
     const id = this.nextId++
     return await new Promise<Uint8Array>((resolve, reject) => {
       const timer = setTimeout(() => {
@@ -358,7 +361,7 @@ export class RpcEndpoint {
         if (this.timedOut.size > MAX_TIMED_OUT_REMEMBERED) this.timedOut.delete(this.timedOut.values().next().value!)
         reject(new RpcError('timeout', `no response from ${peer.toString()} within ${opts.timeoutMs ?? this.limits.requestTimeoutMs} ms`))
       }, opts.timeoutMs ?? this.limits.requestTimeoutMs)
-      this.pending.set(id, { resolve, reject, timer })
+      this.pending.set(id, { resolve, reject, timer, ch })
       try {
         ch.send({ id, response: false, body: body as Uint8Array<ArrayBuffer>, error: '' })
       } catch (err) {
@@ -511,6 +514,15 @@ export class RpcEndpoint {
   /** @internal */
   channelClosed(ch: Channel): void {
     if (!this.channels.delete(ch)) return
+    // Requests waiting on this stream will get no answer: fail them now, not at their timeout.
+    if (!ch.inbound) {
+      for (const [id, p] of this.pending) {
+        if (p.ch !== ch) continue
+        clearTimeout(p.timer)
+        this.pending.delete(id)
+        p.reject(new RpcError('closed', `stream to ${ch.peer.toString()} closed before the answer`))
+      }
+    }
     if (ch.inbound) {
       const key = ch.peer.toString()
       const n = (this.budget.streams.get(key) ?? 1) - 1

@@ -287,7 +287,9 @@ test('a validator serving altered or stale records is caught; authentication goe
     assert.equal(v.revoked, false)
   }
   assert.ok(served >= 2, 'the liar was asked')
-  assert.ok(await rejected('bad-record-proof') >= served, 'every altered record was rejected and counted')
+  // (An altered answer is refused as stale instead when y's head has moved past it.)
+  assert.ok(await rejected('bad-record-proof') + await rejected('stale-record') >= served, 'every altered record was rejected and counted')
+  assert.ok(await rejected('bad-record-proof') >= 1)
   assert.equal((await auth(x, [y.node.addr])).accepted, true)
 
   // Stale records: x is revoked; the liar serves x's record from before the revocation.
