@@ -51,7 +51,7 @@ export const AUTH_REPLY_TIMEOUT_MS = 30_000
 /** A peer's failed authentications go on the chain at most once per this interval (the rest are counted). */
 export const FAILURE_RECORD_INTERVAL_MS = 10_000
 /** How long a verifier's own value from a mutual authentication waits before it is recorded. */
-export const MUTUAL_RECORD_DELAY_MS = 2_000
+export const MUTUAL_RECORD_DELAY_MS = 10_000 // the initiator may take seconds to check it on a busy network
 
 /** Peer-authentication refusal reasons beyond the ledger's codes (auth.md). */
 export const AuthReason = {
