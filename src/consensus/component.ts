@@ -271,12 +271,26 @@ export class PbftComponent implements NodeComponent {
           }
         }
         await this.perform(actions)
+        this.noteView()
         this.maybePrecompute()
       }
     } finally {
       this.pumping = false
       if (this.queue.length > 0 && !this.stopped) { this.pumping = true; setImmediate(() => { void this.pump() }) }
     }
+  }
+
+  private seenView = -1
+
+  /** A completed view change: counted (gridauth_pbft_view_changes_total) and logged. */
+  private noteView(): void {
+    const v = this.replica.view
+    if (v === this.seenView) return
+    if (this.seenView >= 0 && v > this.seenView) {
+      this.ctx.metrics.viewChanges.inc()
+      this.log.info('view changed', { view: v, height: this.replica.executedHeight })
+    }
+    this.seenView = v
   }
 
   private async perform(actions: Action[]): Promise<void> {
