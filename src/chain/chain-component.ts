@@ -32,6 +32,10 @@ export const CHAIN_MAX_FRAME_BYTES = 4 << 20
 export const SUBSCRIBE_TO = 2
 export const POLL_INTERVAL_MS = 2_000
 export const MAX_SUBSCRIBERS = 1024
+/** A record request for a height this validator has not applied yet waits this long for it... */
+export const RECORD_WAIT_MS = 500
+/** ...when it is at most this many blocks ahead (a bogus height is answered at once). */
+export const RECORD_WAIT_MAX_BLOCKS = 64
 /** Passes over the validators for a fresh record before a lookup fails. */
 export const RECORD_ROUNDS = 6
 
@@ -202,7 +206,9 @@ export class ChainComponent implements NodeComponent {
     for (let round = 0; round < RECORD_ROUNDS; round++) {
       for (const peer of servers) {
         try {
-          const resp = ChainResponse.decode(await this.endpoint!.request(peer, ChainRequest.encode({ kind, from: 0, max: 0, terminalId: key as Uint8Array<ArrayBuffer>, height: 0 })))
+          // `height`: our head. A validator whose ledger is a block or two behind waits for it
+          // (briefly) instead of answering with a proof we would refuse as stale.
+          const resp = ChainResponse.decode(await this.endpoint!.request(peer, ChainRequest.encode({ kind, from: 0, max: 0, terminalId: key as Uint8Array<ArrayBuffer>, height: this.follower.height })))
           const v = await this.checkRecordResponse(matches, resp)
           if (v === 'absent') return undefined
           return v
@@ -307,6 +313,9 @@ export class ChainComponent implements NodeComponent {
       case KIND.recordByKey: {
         if (this.ledger === undefined) throw new RpcError('unsupported', 'not a full node')
         const store = this.ledger.store
+        if (req.height > store.head.height && req.height <= store.head.height + RECORD_WAIT_MAX_BLOCKS) {
+          await this.waitForHeight(req.height, RECORD_WAIT_MS).catch(() => {})
+        }
         const height = store.head.height
         const id = req.kind === KIND.record ? req.terminalId : this.terminalIdByKey(req.terminalId)
         const record = id === undefined ? undefined : store.state.getRecord(id)
