@@ -13,7 +13,8 @@ import type { Logger } from '../util/log.js'
 import { DenyList } from './deny-list.js'
 import { allows, verdictOf, verdictTtlMs, type Verdict } from './verdict.js'
 
-export const ADMISSION_TTL_MS = 10_000
+// Every sweep costs one verified record read per connected peer: every 30 s keeps it small.
+export const ADMISSION_TTL_MS = 30_000
 /** A verdict older than this is not used when a lookup fails (fail closed). */
 export const ADMISSION_STALE_LIMIT_MS = 300_000
 

@@ -238,7 +238,7 @@ test('a revoked terminal fails every authentication afterwards', async () => {
   await waitFor('y to deny the revoked terminal', async () => {
     const a = await callNode<{ denied: number, verdicts: Array<{ peer: string, verdict: string }> }>(join(y.dir, 'control.sock'), 'admission')
     return a.verdicts.some((v) => v.peer === x.peerId && v.verdict === 'revoked') && a.denied >= 1
-  }, 30_000, 500)
+  }, 75_000, 500) // within one sweep (30 s) and its lookup
   const peersOfY = await cli<Array<{ peerId: string }>>(y, ['peers'])
   assert.ok(!peersOfY.some((p) => p.peerId === x.peerId), 'y keeps no connection to the revoked terminal')
   // Others are unaffected.
