@@ -37,6 +37,12 @@ export function percentile(sorted: number[], p: number): number {
   return sorted[i]
 }
 
+/** A sorted copy (ascending), for percentile(). */
+export const sorted = (xs: number[]): number[] => [...xs].sort((a, b) => a - b)
+
+/** The arithmetic mean; 0 for an empty list. */
+export const mean = (xs: number[]): number => xs.reduce((a, b) => a + b, 0) / Math.max(1, xs.length)
+
 export function round(x: number, digits = 2): number {
   const f = 10 ** digits
   return Math.round(x * f) / f

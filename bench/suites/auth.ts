@@ -13,15 +13,13 @@ import { fileURLToPath } from 'node:url'
 import { Network, type Terminal } from '../../src/mesh/network.js'
 import { gridauth, gridauthJson } from '../../src/mesh/processes.js'
 import type { AuthOutcome } from '../../src/auth/auth-service.js'
-import { percentile, round, type BenchRow, type BenchSuite } from '../harness.js'
+import { mean, percentile, round, sorted, type BenchRow, type BenchSuite } from '../harness.js'
 
 const PAPER = [{ n: 30, ms: 370 }, { n: 100, ms: 570 }]
 const TARGET_P50: Record<number, number> = { 30: 12, 100: 19 }
 
 interface SizeResult { n: number, cold: number[], warm: number[], register: number[], access: number[], refused: number }
 
-const sorted = (xs: number[]): number[] => [...xs].sort((a, b) => a - b)
-const mean = (xs: number[]): number => xs.reduce((a, b) => a + b, 0) / Math.max(1, xs.length)
 
 async function inChunks<T, R>(xs: T[], size: number, fn: (x: T) => Promise<R>): Promise<R[]> {
   const out: R[] = []

@@ -4,7 +4,7 @@
 // and RSS per node. Sizes: --quick 4 validators + 6 terminals x 50; full 4 + 20 terminals x 100
 // (LOAD_TERMINALS / LOAD_AUTHS / LOAD_CONCURRENCY override). The 10,000 from 100
 // terminals does not fit this 2-core machine's time (see the throughput row).
-import type { BenchRow, BenchSuite } from '../harness.js'
+import { mean, type BenchRow, type BenchSuite } from '../harness.js'
 import { formatLoad, runLoad } from '../../src/load/run.js'
 
 export const suite: BenchSuite = {
@@ -20,7 +20,6 @@ export const suite: BenchSuite = {
     const validators = r.rss.filter((n) => n.name.startsWith('validator'))
     const terms = r.rss.filter((n) => n.name.startsWith('terminal'))
     const max = (xs: number[]): number => Math.max(0, ...xs)
-    const mean = (xs: number[]): number => xs.reduce((a, b) => a + b, 0) / Math.max(1, xs.length)
     const rows: BenchRow[] = [
       { metric: 'authentications requested', value: r.requests, unit: 'requests', note: params },
       { metric: 'committed (accepted and on the chain)', value: r.committed, unit: 'requests' },

@@ -13,7 +13,7 @@ import { identify } from '@libp2p/identify'
 import { ping } from '@libp2p/ping'
 import { kadDHT, passthroughMapper } from '@libp2p/kad-dht'
 import type { Libp2p } from '@libp2p/interface'
-import { percentile, round, type BenchRow, type BenchSuite } from '../harness.js'
+import { percentile, round, sorted, type BenchRow, type BenchSuite } from '../harness.js'
 import { SkipGraphService, MemoryBlockStore } from '../../src/skipgraph/service/index.js'
 import { keyFromBytes, copyCount } from '../../src/skipgraph/index.js'
 
@@ -25,7 +25,6 @@ async function host(): Promise<Libp2p> {
 
 const sleep = async (ms: number): Promise<void> => await new Promise((r) => setTimeout(r, ms))
 const pick = <T>(a: T[]): T => a[Math.floor(Math.random() * a.length)]
-const sorted = (a: number[]): number[] => a.slice().sort((x, y) => x - y)
 
 interface SgRun { join: number[], lookup: number[], hops: number[], storage: Map<number, { mean: number, max: number }> }
 

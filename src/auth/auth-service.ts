@@ -23,6 +23,7 @@ import { verifyChainValueWithin, hashChainStep } from '../crypto/hashchain.js'
 import { MAX_CHAIN_SKIP } from '../ledger/constants.js'
 import type { ChainComponent } from '../chain/chain-component.js'
 import type { LedgerComponent } from '../chain/ledger-component.js'
+import type { SkipGraphService } from '../skipgraph/service/index.js'
 import { TerminalState } from './terminal-state.js'
 import { SerialSubmitter, type TxSubmitter, type TxReceipt } from './submitter.js'
 import type { Logger } from '../util/log.js'
@@ -315,7 +316,7 @@ export class AuthService implements NodeComponent {
     })
     const latencyMs = performance.now() - t0
     // Admitted now: the skip graph lets this node in (earlier join attempts were turned away).
-    if (res.code === Reason.Ok) this.ctx.component<{ name: string, retryJoinNow?: () => void } & NodeComponent>('skipgraph')?.retryJoinNow?.()
+    if (res.code === Reason.Ok) this.ctx.component<SkipGraphService>('skipgraph')?.retryJoinNow()
     this.ctx.metrics.authLatency.observe(latencyMs / 1000)
     this.ctx.metrics.authTotal.inc({ outcome: res.code === Reason.Ok ? 'accepted' : 'denied' })
     return { granted: res.code === Reason.Ok, code: res.code, reason: res.reason, height: res.height, latencyMs: Math.round(latencyMs * 100) / 100 }

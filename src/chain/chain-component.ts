@@ -18,11 +18,11 @@ import { ControlMethodError } from '../node/control-server.js'
 import { ChainRequest, ChainResponse, ChainPush, type CertifiedHeader } from '../wire/chain.js'
 import {
   HeaderChain, decodeHeader, encodeHeader, decodeCommitCertificate, encodeCommitCertificate, decodeRecord, decodeRecordProof,
-  encodeRecord, encodeRecordProof, proveRecord, verifyRecordProof, encodeBlock, decodeBlock, headerHash, toHex, fromHex,
+  encodeRecord, encodeRecordProof, proveRecord, verifyRecordProof, encodeBlock, decodeBlock, headerHash, toHex,
   type Genesis, type BlockHeader, type TerminalRecord, type Block, type CommitCertificate
 } from '../ledger/index.js'
 import type { LedgerComponent } from './ledger-component.js'
-import { summarizeHeader } from './ledger-component.js'
+import { summarizeHeader, parseTerminalId } from './ledger-component.js'
 import type { Logger } from '../util/log.js'
 import { bytesEqual } from '../crypto/merkle.js'
 
@@ -218,8 +218,9 @@ export class ChainComponent implements NodeComponent {
             // A server that lies (or lags): counted per reason, and the next one is asked.
             this.ctx?.metrics.rejectedMessages.inc({ protocol: CHAIN_PROTOCOL, reason: err.reason })
             // Honest validators lag a block now and then: staleness alone is not worth a warning.
-            const log = err.reason === 'stale-record' ? this.log?.debug : this.log?.warn
-            log?.call(this.log, 'record rejected', { peer: peer.toString(), reason: err.reason, error: err.message })
+            const fields = { peer: peer.toString(), reason: err.reason, error: err.message }
+            if (err.reason === 'stale-record') this.log?.debug('record rejected', fields)
+            else this.log?.warn('record rejected', fields)
           } else {
             this.log?.debug('record lookup failed', { peer: peer.toString(), error: lastErr.message })
           }
@@ -233,13 +234,7 @@ export class ChainComponent implements NodeComponent {
   /** `gridauth view <terminal>` on a follower: the verified, current record read from the validators. */
   private async followerView(terminal: string | undefined): Promise<Array<{ terminal: string, headerHash: string, height: number, chainHeight: number, latestIdentityHash: string, revoked: boolean, provenAt: number }>> {
     if (terminal === undefined) throw new ControlMethodError('bad-argument', 'this node follows headers only: name a terminal (the whole view lives on validators)')
-    let id: Uint8Array
-    try {
-      id = fromHex(terminal)
-      if (id.length !== 32) throw new Error('length')
-    } catch {
-      throw new ControlMethodError('bad-argument', `'${terminal}' is not a terminal id (64 hex digits)`)
-    }
+    const id = parseTerminalId(terminal)
     let v: VerifiedRecord | undefined
     try {
       v = await this.getRecord(id)

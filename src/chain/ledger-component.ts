@@ -107,13 +107,7 @@ export class LedgerComponent implements NodeComponent {
    * verifier (paper B traceability), revocation, and every refusal with its reason.
    */
   async audit(terminal: string): Promise<AuditEntry[]> {
-    let id: Uint8Array
-    try {
-      id = fromHex(terminal)
-      if (id.length !== 32) throw new Error('length')
-    } catch {
-      throw new ControlMethodError('bad-argument', `'${terminal}' is not a terminal id (64 hex digits)`)
-    }
+    const id = parseTerminalId(terminal)
     const hex = toHex(id)
     const out: AuditEntry[] = []
     for (let h = 1; h <= this.store.head.height; h++) {
@@ -152,12 +146,7 @@ export class LedgerComponent implements NodeComponent {
     const state = this.store.state
     const ids: Uint8Array[] = []
     if (terminal !== undefined) {
-      let id: Uint8Array
-      try {
-        id = fromHex(terminal)
-      } catch {
-        throw new ControlMethodError('bad-argument', `'${terminal}' is not a terminal id (64 hex digits)`)
-      }
+      const id = parseTerminalId(terminal)
       if (state.getRecord(id) === undefined) throw new ControlMethodError('not-found', `no terminal ${terminal} on the chain`)
       ids.push(id)
     } else {
@@ -168,4 +157,13 @@ export class LedgerComponent implements NodeComponent {
       return { terminal: toHex(id), headerHash: toHex(v.headerHash), height: v.height, chainHeight: v.chainHeight, latestIdentityHash: toHex(v.latestIdentityHash), revoked: v.revoked }
     })
   }
+}
+
+/** A terminal id given to a control method: 32 bytes in hex, or a bad-argument error. */
+export function parseTerminalId(terminal: string): Uint8Array {
+  try {
+    const id = fromHex(terminal)
+    if (id.length === 32) return id
+  } catch { /* reported below */ }
+  throw new ControlMethodError('bad-argument', `'${terminal}' is not a terminal id (64 hex digits)`)
 }

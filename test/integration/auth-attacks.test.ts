@@ -5,14 +5,11 @@
 // refusal is on the chain.
 import { test, before, after } from 'node:test'
 import assert from 'node:assert/strict'
-import { readFileSync, rmSync } from 'node:fs'
 import { join } from 'node:path'
-import { privateKeyFromProtobuf } from '@libp2p/crypto/keys'
 import { multiaddr } from '@multiformats/multiaddr'
 import { peerIdFromString } from '@libp2p/peer-id'
-import type { Libp2p, PrivateKey } from '@libp2p/interface'
-import { Network, type Terminal } from '../../src/mesh/network.js'
-import { createPlainHost } from '../../src/net/plain-host.js'
+import { Network } from '../../src/mesh/network.js'
+import { auth, cli, host, keyOf, teardown } from './helpers/network-test.js'
 import { RpcEndpoint, RpcError } from '../../src/net/rpc.js'
 import { ChainRequest, ChainResponse } from '../../src/wire/chain.js'
 import { CHAIN_PROTOCOL } from '../../src/chain/chain-component.js'
@@ -28,29 +25,9 @@ before(async () => {
   net = await Network.create({ validators: 4, terminals: 4, genesisArgs: ['--certificate-validity-days', String(VALIDITY_S / 86_400)] })
 })
 
-const hosts: Libp2p[] = []
-after(async () => {
-  await Promise.all(hosts.map(async (h) => await h.stop()))
-  if (net !== undefined) {
-    await net.kill()
-    if (process.env.GRIDAUTH_MESH_LOGS !== '1') rmSync(net.root, { recursive: true, force: true })
-  }
-})
+after(async () => { await teardown(net) })
 
 const validatorDir = (i: number): string => join(net.root, `validator-${i}`)
-const keyOf = (dir: string): PrivateKey => privateKeyFromProtobuf(readFileSync(join(dir, 'identity.key')))
-async function host(privateKey?: PrivateKey, listen?: string[]): Promise<Libp2p> {
-  const h = await createPlainHost({ privateKey, listen })
-  hosts.push(h)
-  return h
-}
-const cli = async <T>(t: Terminal | string, args: string[]): Promise<T> => await gridauthJson<T>(['--data', typeof t === 'string' ? t : t.dir, ...args], { timeoutMs: 120_000 })
-async function auth(t: Terminal, args: string[]): Promise<AuthOutcome> {
-  const r = await gridauth(['--data', t.dir, '--json', 'auth', ...args], { timeoutMs: 120_000 })
-  if (r.code !== 0 && r.code !== 4) throw new Error(`gridauth auth failed (${r.code}): ${r.stderr}`)
-  return JSON.parse(r.stdout) as AuthOutcome
-}
-
 test('a validator serving altered or stale records is caught; authentication goes on, a revocation still holds', async () => {
   const [x, y] = [net.terminals[2], net.terminals[3]]
   for (const t of [x, y]) assert.equal((await cli<{ registered: boolean }>(t, ['register'])).registered, true)

@@ -3,15 +3,13 @@
 // run out and are renewed; the audit trail holds every authentication. Then the attacks.
 import { test, before, after } from 'node:test'
 import assert from 'node:assert/strict'
-import { readFileSync, rmSync } from 'node:fs'
+import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
-import { privateKeyFromProtobuf } from '@libp2p/crypto/keys'
-import { createPlainHost } from '../../src/net/plain-host.js'
 import { multiaddr } from '@multiformats/multiaddr'
-import type { Libp2p, PrivateKey } from '@libp2p/interface'
 import { peerIdFromString } from '@libp2p/peer-id'
-import { Network, type Terminal } from '../../src/mesh/network.js'
-import { gridauth, gridauthJson, waitFor } from '../../src/mesh/processes.js'
+import { Network } from '../../src/mesh/network.js'
+import { auth, cli, host, keyOf, teardown } from './helpers/network-test.js'
+import { gridauth, waitFor } from '../../src/mesh/processes.js'
 import { RpcEndpoint } from '../../src/net/rpc.js'
 import { BLOCKS_PROTOCOL } from '../../src/skipgraph/service/service.js'
 import { callNode } from '../../src/cli/control-client.js'
@@ -24,39 +22,15 @@ import { codecs } from '../../src/ledger/codec.js'
 
 const TERMINALS = Number(process.env.GRIDAUTH_E2E_TERMINALS ?? 20)
 let net: Network
-const hosts: Libp2p[] = []
 
 before(async () => {
   // Chains shorter than the number of authentications each terminal makes: every one renews.
   net = await Network.create({ validators: 4, terminals: TERMINALS, hashChainLength: Math.max(4, Math.floor(TERMINALS * 0.6)), parallel: 4 })
 })
 
-after(async () => {
-  await Promise.all(hosts.map(async (h) => await h.stop()))
-  if (net !== undefined) {
-    await net.kill()
-    if (process.env.GRIDAUTH_MESH_LOGS !== '1') rmSync(net.root, { recursive: true, force: true })
-  }
-})
+after(async () => { await teardown(net) })
 
-const cli = async <T>(t: Terminal | string, args: string[]): Promise<T> => await gridauthJson<T>(['--data', typeof t === 'string' ? t : t.dir, ...args], { timeoutMs: 180_000 })
-/** An authentication's outcome; a refusal (exit code 4) still prints its JSON. */
-async function auth(t: Terminal, args: string[]): Promise<AuthOutcome> {
-  const r = await gridauth(['--data', t.dir, '--json', 'auth', ...args], { timeoutMs: 180_000 })
-  if (r.code !== 0 && r.code !== 4) throw new Error(`gridauth auth failed (${r.code}): ${r.stderr}`)
-  return JSON.parse(r.stdout) as AuthOutcome
-}
 const validatorDir = (i: number): string => join(net.root, `validator-${i}`)
-
-function keyOf(dir: string): PrivateKey {
-  return privateKeyFromProtobuf(readFileSync(join(dir, 'identity.key')))
-}
-
-async function host(privateKey?: PrivateKey, listen?: string[]): Promise<Libp2p> {
-  const h = await createPlainHost({ privateKey, listen })
-  hosts.push(h)
-  return h
-}
 
 test('every terminal registers, is granted access and authenticates every other mutually', async () => {
   const ts = net.terminals
