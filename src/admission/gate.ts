@@ -7,6 +7,7 @@
 import type { PeerId } from '@libp2p/interface'
 import type { NodeComponent, NodeContext } from '../node/component.js'
 import type { ChainComponent } from '../chain/chain-component.js'
+import type { PbftComponent } from '../consensus/component.js'
 import { validatorPeerId } from '../chain/chain-component.js'
 import type { Genesis } from '../ledger/index.js'
 import type { Logger } from '../util/log.js'
@@ -17,6 +18,8 @@ import { allows, verdictOf, verdictTtlMs, type Verdict } from './verdict.js'
 export const ADMISSION_TTL_MS = 30_000
 /** A verdict older than this is not used when a lookup fails (fail closed). */
 export const ADMISSION_STALE_LIMIT_MS = 300_000
+/** How long a validator waits for its ledger store to catch up with its commits before refusing. */
+const CATCH_UP_WAIT_MS = 2_000
 
 export class AdmissionGate implements NodeComponent {
   readonly name = 'admission'
@@ -83,6 +86,13 @@ export class AdmissionGate implements NodeComponent {
       if (this.chain === undefined || peer.publicKey === undefined) return 'unknown'
       const rec = await this.chain.getRecordByKey(peer.publicKey.raw)
       verdict = verdictOf(rec?.record, Date.now())
+      // A validator's ledger store follows its commits a few blocks behind: a peer admitted by a
+      // block committed a moment ago is not turned away (its first skip-graph join would be lost).
+      const committed = this.ctx?.component<PbftComponent>('pbft')?.executedHeight ?? 0
+      if (!allows(verdict) && this.chain.full && committed > this.chain.height) {
+        await this.chain.waitForHeight(committed, CATCH_UP_WAIT_MS).catch(() => {})
+        verdict = verdictOf((await this.chain.getRecordByKey(peer.publicKey.raw))?.record, Date.now())
+      }
     } catch (err) {
       // The validators cannot be reached: keep a recent verdict, else turn the peer away.
       const usable = cached !== undefined && Date.now() - cached.at < ADMISSION_STALE_LIMIT_MS

@@ -172,10 +172,7 @@ export class ChainComponent implements NodeComponent {
 
   /** The record registered for an Ed25519 public key (a PeerId), verified the same way. */
   async getRecordByKey(publicKey: Uint8Array): Promise<VerifiedRecord | undefined> {
-    if (this.ledger !== undefined) {
-      const id = this.terminalIdByKey(publicKey)
-      return id === undefined ? undefined : await this.ownRecord(this.ledger.store.state.getRecord(id))
-    }
+    if (this.ledger !== undefined) return await this.ownRecord(this.ledger.store.state.getRecordByKey(publicKey))
     return await this.fetchRecord(KIND.recordByKey, publicKey, (r) => bytesEqual(r.identity!.publicKey, publicKey))
   }
 
@@ -183,19 +180,6 @@ export class ChainComponent implements NodeComponent {
     const store = this.ledger!.store
     const height = store.head.height
     return record === undefined ? undefined : { record, header: (await store.getHeader(height))!, height }
-  }
-
-  private byKey: { height: number, ids: Map<string, Uint8Array> } | undefined
-
-  /** Validators: public key -> terminal id, rebuilt once per height when asked. */
-  private terminalIdByKey(publicKey: Uint8Array): Uint8Array | undefined {
-    const store = this.ledger!.store
-    if (this.byKey?.height !== store.head.height) {
-      const ids = new Map<string, Uint8Array>()
-      for (const r of store.state.records) ids.set(toHex(r.identity!.publicKey), r.terminalId)
-      this.byKey = { height: store.head.height, ids }
-    }
-    return this.byKey.ids.get(toHex(publicKey))
   }
 
   private async fetchRecord(kind: number, key: Uint8Array, matches: (r: TerminalRecord) => boolean, from?: PeerId[]): Promise<VerifiedRecord | undefined> {
@@ -312,8 +296,7 @@ export class ChainComponent implements NodeComponent {
           await this.waitForHeight(req.height, RECORD_WAIT_MS).catch(() => {})
         }
         const height = store.head.height
-        const id = req.kind === KIND.record ? req.terminalId : this.terminalIdByKey(req.terminalId)
-        const record = id === undefined ? undefined : store.state.getRecord(id)
+        const record = req.kind === KIND.record ? store.state.getRecord(req.terminalId) : store.state.getRecordByKey(req.terminalId)
         const proof = record === undefined ? undefined : proveRecord(store.state, record.terminalId)
         const ch = await this.certifiedHeader(height)
         return ChainResponse.encode({

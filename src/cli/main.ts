@@ -116,6 +116,8 @@ export function buildCli(): Command {
       process.once('SIGINT', force)
       process.once('SIGTERM', force)
       await node.stop()
+      // Stopped: a handle something left open (a socket, a timer) must not keep the process alive.
+      setTimeout(() => process.exit(process.exitCode ?? 0), 2_000).unref()
     })
 
   program.command('status')

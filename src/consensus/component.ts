@@ -115,6 +115,9 @@ export class PbftComponent implements NodeComponent {
 
   get isValidator(): boolean { return this.me >= 0 }
 
+  /** Height of the last committed block (the ledger store follows it a few blocks behind). */
+  get executedHeight(): number { return this.me >= 0 ? this.replica.executedHeight : 0 }
+
   async start(ctx: NodeContext): Promise<void> {
     this.ctx = ctx
     this.log = ctx.logger('pbft')

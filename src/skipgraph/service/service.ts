@@ -71,6 +71,9 @@ export interface SkipGraphOptions {
 /** A graceful leave hands its blocks over for at most this long. */
 export const HANDOVER_DEADLINE_MS = 10_000
 
+/** How long an operator command on a joining node waits for the join. */
+const CONTROL_JOIN_WAIT_MS = 20_000
+
 export const DEFAULTS = { tickMs: 2_000, stabilizeMs: 5_000, auditMs: 30_000, joinTimeoutMs: 5_000, searchTimeoutMs: 4_000, r: 2 }
 
 /** What start() needs: a full NodeContext, or just libp2p (benchmarks, tests). */
@@ -171,6 +174,9 @@ export class SkipGraphService implements NodeComponent, AddrBook {
 
   async stop(): Promise<void> {
     this.stopping = true
+    // A join in progress ends now (its waits would otherwise outlive the node).
+    if (this.joinWaiter !== undefined) { clearTimeout(this.joinWaiter.timer); this.joinWaiter.reject(new Error('stopping')) }
+    this.joinNudge?.()
     for (const t of this.timers) clearInterval(t)
     this.timers = []
     if (this.recheckTimer !== undefined) clearTimeout(this.recheckTimer)
@@ -429,8 +435,19 @@ export class SkipGraphService implements NodeComponent, AddrBook {
     })
   }
 
+  /**
+   * Operator commands on a node still joining (a terminal joins in the background once admitted)
+   * wait for the join a while instead of failing at once.
+   */
+  private async joinedSoon(ms = CONTROL_JOIN_WAIT_MS): Promise<void> {
+    for (const until = Date.now() + ms; this.core?.state !== 'joined' && !this.stopping && Date.now() < until;) {
+      if (this.core?.state === 'leaving' || this.core?.state === 'left') return
+      await sleep(200)
+    }
+  }
+
   private requireJoined(): void {
-    if (this.core?.state !== 'joined') throw new ControlMethodError('not-joined', `this node is not in the skip graph (state ${this.state})`)
+    if (this.core?.state !== 'joined') throw new ControlMethodError('not-joined', `this node is not in the skip graph (state ${this.state}; a terminal joins once it has been granted access)`)
   }
 
   /** The node responsible for `key` (its predecessor) and the hops the search took. */
@@ -701,16 +718,19 @@ export class SkipGraphService implements NodeComponent, AddrBook {
     control.register('skipgraph.search', async (p) => {
       const k = p.key
       if (typeof k !== 'string' || !/^[0-9a-fA-F]{1,64}$/.test(k)) throw new ControlMethodError('bad-request', 'key must be 1-64 hex digits')
+      await this.joinedSoon()
       return await this.search(keyFromHex(k))
     })
     control.register('skipgraph.block', async (p) => {
       const hash = hashParam(p)
+      await this.joinedSoon()
       const r = await this.fetchBlock(hash)
       return { hash: hex(hash), source: r.source, from: r.from, size: r.bytes.byteLength, block: hex(r.bytes) }
     })
-    control.register('skipgraph.copies', async (p) => await this.copies(hex(hashParam(p))))
+    control.register('skipgraph.copies', async (p) => { const h = hex(hashParam(p)); await this.joinedSoon(); return await this.copies(h) })
     control.register('skipgraph.publish', async (p) => {
       if (typeof p.block !== 'string' || !/^([0-9a-fA-F]{2})+$/.test(p.block)) throw new ControlMethodError('bad-request', 'block must be hex bytes')
+      await this.joinedSoon()
       return await this.publishBlock(unhex(p.block))
     })
     control.register('skipgraph.recheck', async () => await this.recheck())
