@@ -23,6 +23,7 @@ import { verifyChainValueWithin, hashChainStep } from '../crypto/hashchain.js'
 import { MAX_CHAIN_SKIP } from '../ledger/constants.js'
 import type { ChainComponent } from '../chain/chain-component.js'
 import type { LedgerComponent } from '../chain/ledger-component.js'
+import { hedged } from '../util/hedged.js'
 import type { SkipGraphService } from '../skipgraph/service/index.js'
 import { TerminalState } from './terminal-state.js'
 import { SerialSubmitter, type TxSubmitter, type TxReceipt } from './submitter.js'
@@ -39,6 +40,8 @@ export const AUTH_MAX_FRAME_BYTES = 64 * 1024
 /** Renew the hash chain (in the background) when this few values are left, or a quarter of a short chain. */
 export const RENEW_THRESHOLD = 4
 const renewThreshold = (t: TerminalState): number => Math.min(RENEW_THRESHOLD, Math.floor(t.wallet.length / 4))
+/** A validator silent this long on a registration or access request gets company from the next. */
+const VALIDATOR_HEDGE_MS = 3_000
 const sleep = async (ms: number): Promise<void> => { await new Promise((resolve) => setTimeout(resolve, ms)) }
 /** Chain values a verifier remembers per subject, so one cannot be replayed before it is recorded. */
 export const SEEN_VALUES_PER_TERMINAL = 64
@@ -240,17 +243,28 @@ export class AuthService implements NodeComponent {
 
   // ------------------------------------------------------------ terminal side: paper A
 
-  /** Sends a registration or access request to the validators, one after another until one answers. */
+  /**
+   * Sends a registration or access request to the validators: connected ones first; one that has
+   * not answered within VALIDATOR_HEDGE_MS (partitioned, frozen, overloaded) gets company from the
+   * next. Safe: the same transaction reaching two validators is one request to consensus.
+   */
   private async sendToValidators(protocol: string, tx: Uint8Array): Promise<SubmitResult> {
     const ep = this.endpoints.find((e) => e.protocol === protocol)!
+    const connected = new Set(this.ctx.libp2p.getConnections().map((c) => c.remotePeer.toString()))
+    const peers = this.chain.validatorPeers()
+    const ordered = [...peers.filter((p) => connected.has(p.toString())), ...peers.filter((p) => !connected.has(p.toString()))]
     let last: Error | undefined
-    for (const peer of this.chain.validatorPeers()) {
-      try {
-        return SubmitResult.decode(await ep.request(peer, SubmitRequest.encode({ tx: tx as Uint8Array<ArrayBuffer> }), { timeoutMs: 15_000 }))
-      } catch (err) {
-        last = err as Error
-        this.log.debug('validator did not answer', { peer: peer.toString(), protocol, error: last.message })
-      }
+    try {
+      return await hedged(ordered, async (peer) => {
+        try {
+          return SubmitResult.decode(await ep.request(peer, SubmitRequest.encode({ tx: tx as Uint8Array<ArrayBuffer> }), { timeoutMs: 15_000 }))
+        } catch (err) {
+          this.log.debug('validator did not answer', { peer: peer.toString(), protocol, error: (err as Error).message })
+          throw err
+        }
+      }, { hedgeMs: VALIDATOR_HEDGE_MS })
+    } catch (err) {
+      last = err as Error
     }
     if (this.ledger !== undefined) {
       // A validator that is also a terminal submits to its own consensus.
