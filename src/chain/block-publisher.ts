@@ -3,7 +3,9 @@
 // replica set once it is committed; the replicas' own audits keep the copy count afterwards.
 // The proposer may die between commit and publish (or its placement may time out), and then no
 // node would ever hold the block: so every other validator checks, a little later, that the
-// block has its copies, and publishes it itself if it has not (placement is idempotent).
+// block has its copies, and publishes it itself if it has not (placement is idempotent). A block
+// still short of copies (its replicas partitioned away, frozen or dead) is checked again every
+// REPAIR_INTERVAL_MS for a few minutes, so a healed network gets its copies back.
 import type { NodeComponent, NodeContext } from '../node/component.js'
 import type { LedgerComponent } from './ledger-component.js'
 import type { SkipGraphService } from '../skipgraph/service/index.js'
@@ -11,6 +13,12 @@ import { encodeBlock, headerHash, toHex, type Block } from '../ledger/index.js'
 
 /** How long the other validators give the proposer before checking a block's copies. */
 export const BACKUP_PUBLISH_DELAY_MS = 5_000
+/** Between two checks of a block still short of copies. */
+export const REPAIR_INTERVAL_MS = 10_000
+/** Checks of one block before it is left to the replicas' own audits. */
+const REPAIR_ATTEMPTS = 30
+/** Blocks under repair at once (a long partition commits many): the oldest are dropped first. */
+const MAX_REPAIRING = 512
 
 export class BlockPublisher implements NodeComponent {
   readonly name = 'block-publisher'
@@ -23,23 +31,43 @@ export class BlockPublisher implements NodeComponent {
     if (ledger === undefined || sg === undefined) return
     const me = toHex(ctx.signingKey.publicKey)
     const log = ctx.logger('blocks')
-    const publish = (block: Block): void => {
-      sg.publishBlock(encodeBlock(block)).catch((err: Error) => log.warn('block not published', { height: block.header!.height, error: err.message }))
+    const publish = async (block: Block): Promise<void> => {
+      await sg.publishBlock(encodeBlock(block)).then(() => {}, (err: Error) => log.warn('block not published', { height: block.header!.height, error: err.message }))
+    }
+    const repairing = new Map<string, NodeJS.Timeout>()
+    /** Checks the block's copies after `delayMs`; publishes it if short, and checks again later. */
+    const ensure = (block: Block, delayMs: number, attempt: number): void => {
+      const hash = toHex(headerHash(block.header!))
+      const t = setTimeout(() => {
+        this.timers.delete(t)
+        repairing.delete(hash)
+        if (this.stopped) return
+        void (async () => {
+          const c = await sg.copies(hash).catch(() => undefined)
+          if (c !== undefined && c.copies >= c.expected) return
+          if (attempt === 0 || attempt % 6 === 0) log.info('block under-replicated: publishing it', { height: block.header!.height, copies: c?.copies ?? null, expected: c?.expected ?? null, attempt })
+          await publish(block)
+          if (attempt + 1 < REPAIR_ATTEMPTS && !this.stopped) ensure(block, REPAIR_INTERVAL_MS, attempt + 1)
+        })()
+      }, delayMs)
+      t.unref()
+      this.timers.add(t)
+      repairing.set(hash, t)
+      if (repairing.size > MAX_REPAIRING) {
+        const [oldest, timer] = repairing.entries().next().value!
+        clearTimeout(timer)
+        this.timers.delete(timer)
+        repairing.delete(oldest)
+      }
     }
     ledger.onCommit((ev) => {
       if (this.stopped) return
-      if (toHex(ev.block.header!.proposer) === me) return publish(ev.block)
-      const t = setTimeout(() => {
-        this.timers.delete(t)
-        if (this.stopped) return
-        sg.copies(toHex(headerHash(ev.block.header!))).then((c) => {
-          if (c.copies >= c.expected) return
-          log.info('block under-replicated after commit: publishing it', { height: ev.block.header!.height, copies: c.copies, expected: c.expected })
-          publish(ev.block)
-        }, () => publish(ev.block))
-      }, BACKUP_PUBLISH_DELAY_MS)
-      t.unref()
-      this.timers.add(t)
+      if (toHex(ev.block.header!.proposer) === me) {
+        void publish(ev.block)
+        ensure(ev.block, BACKUP_PUBLISH_DELAY_MS * 2, 1)
+        return
+      }
+      ensure(ev.block, BACKUP_PUBLISH_DELAY_MS, 0)
     })
   }
 
