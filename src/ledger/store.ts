@@ -25,14 +25,16 @@ import { verifyCommitCertificate, decodeBlock, decodeCommitCertificate, decodeHe
 import { codecs, decodeCanonical, DecodeError, headerHash, toHex } from './codec.js'
 import type { Genesis } from './genesis.js'
 import { decodeRecord } from './proof.js'
+import { UserError } from '../util/errors.js'
 import {
   apply, commitBlock, executeBlock, genesisBlock, genesisState, stateFromParts, BlockError,
   type ApplyResult, type Block, type BlockHeader, type ExecOptions, type ExecutedBlock, type LedgerOptions, type LedgerState, type TerminalRecord, type TxResult
 } from './state.js'
 
-export class StoreCorruptionError extends Error {
+/** An operator's error (one line, exit 1): the node refuses to run on a store it cannot trust. */
+export class StoreCorruptionError extends UserError {
   constructor (path: string, message: string) {
-    super(`ledger store ${path} is corrupt: ${message}`)
+    super(`ledger store ${path} is corrupt: ${message} (restore the data directory from a backup, or re-initialise this node)`)
     this.name = 'StoreCorruptionError'
   }
 }
