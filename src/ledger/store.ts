@@ -241,6 +241,11 @@ export class LedgerStore {
     return b === undefined ? undefined : decodeBlock(b)
   }
 
+  /** Encoded header exactly as stored. */
+  async getHeaderBytes (height: number): Promise<Uint8Array | undefined> {
+    return await this.raw(K.header(height))
+  }
+
   /** Encoded block exactly as stored (for serving over the network). */
   async getBlockBytes (height: number): Promise<Uint8Array | undefined> {
     return await this.raw(K.block(height))
