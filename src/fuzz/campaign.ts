@@ -372,7 +372,7 @@ export async function runCampaign(o: Partial<CampaignOptions> = {}): Promise<Cam
     for (const [i, n] of reports.entries()) {
       const before = held0[i]
       const after = n.componentStats['blocks.held']
-      if (typeof before === 'number' && typeof after === 'number' && after > before) findings.push(`${n.name}: blocks STORE from an unenrolled peer was accepted ${after - before} times (any block whose header hashes to the given hash is stored; no authorization or quota)`)
+      if (typeof before === 'number' && typeof after === 'number' && after > before) findings.push(`${n.name}: ${after - before} blocks STOREd by the fuzzer were kept (self-consistent junk: a block whose header hashes to the given hash is stored, from any peer the gate admits; no quota)`)
     }
     log(`played ${inputsRun} inputs in ${(runMs / 1000).toFixed(1)} s`)
   } catch (err) {
