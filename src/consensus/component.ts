@@ -4,18 +4,23 @@
 // - /gridauth/pbft/1.0.0 on RpcEndpoint (long-lived streams, one-way frames), only genesis
 //   validators authorized; validators dial each other from the genesis addresses and redial.
 // - Actions are executed in order with group commit: all `persist` batches produced by a burst of
-//   events are written in ONE synchronous (fsync) LevelDB batch under <data>/pbft before any send of
-//   that burst. Committed blocks: the core's 'exec'/'blk/<h>' persist is the redo log; receipts are
-//   answered once it is durable and the ledger append follows in the background (at most
+//   events are appended as ONE record to <data>/pbft.log (kvlog.ts) and fdatasynced on the event loop
+//   before any send of that burst; a burst that sends nothing is not fsynced on its own (the next
+//   fsync or an immediate flush covers it). The messages of a burst for one validator leave as one
+//   `batch` frame. Committed blocks: receipts are answered at once (the 2f+1 COMMITs they carry
+//   prove the commit whatever becomes of this replica); the core's 'exec'/'blk/<h>' persist is the
+//   redo log and the ledger append follows it in the background once durable (at most
 //   MAX_LEDGER_LAG blocks behind); on start the redo log is replayed into the ledger (kill -9
 //   between the two writes loses nothing).
+// - PBFT_TRACE=1 in a validator's environment prints a timeline (event bursts, step and perform
+//   times, frames received) to stderr: how the latency of a block was found to be made up.
 // - VRF off the critical path: the primary of the next height computes its proof while idle and
 //   sends it as a `vrfhint`; the others verify it while idle (LedgerApp caches proofs and results).
 // - /gridauth/tx/1.0.0: anyone submits a ledger tx; the validator that got it keeps it and forwards
 //   it to every other validator (the primary changes per height; every backup's view timer guards
 //   it); the answer after commit is a self-verifying receipt (header + ledger commit certificate).
 import { join } from 'node:path'
-import { existsSync, rmSync } from 'node:fs'
+import { existsSync, rmSync, statSync } from 'node:fs'
 import { LevelDatastore } from 'datastore-level'
 import { peerIdFromPublicKey } from '@libp2p/peer-id'
 import { publicKeyFromRaw } from '@libp2p/crypto/keys'
@@ -154,7 +159,7 @@ export class PbftComponent implements NodeComponent {
     // durable core state
     this.db = await openCoreLog(ctx.paths.root, this.opts.sync ?? true)
     const kv = new Map<string, unknown>()
-    for (const [k, v] of this.db.kv) kv.set(k, decodeValue(v))
+    for (const [k, v] of this.db.takeState()) kv.set(k, decodeValue(v))
 
     // redo: blocks the core executed but the ledger has not stored yet
     const exec = kv.get('exec') as { height: number } | undefined
@@ -609,19 +614,22 @@ export class PbftComponent implements NodeComponent {
  * The core's durable state: `<data>/pbft.log` (kvlog.ts). A data directory from before it keeps the
  * state in a LevelDB at `<data>/pbft`: imported once (fsynced), then removed.
  */
-async function openCoreLog(root: string, sync: boolean): Promise<KvLog> {
+export async function openCoreLog(root: string, sync: boolean): Promise<KvLog> {
   const path = join(root, 'pbft.log')
   const old = join(root, 'pbft')
   const log = KvLog.open(path, { sync })
   if (existsSync(old)) {
     // an empty log: not imported yet (a crash after the import but before the removal leaves both)
-    if (log.kv.size === 0) {
+    if (statSync(path).size === 0) {
       const db = new LevelDatastore(old)
       await db.open()
       const writes: Array<[string, Uint8Array]> = []
       for await (const [k, v] of db.db.iterator()) writes.push([String(k), v as Uint8Array])
       await db.close()
       log.write(writes)
+      log.close()
+      rmSync(old, { recursive: true, force: true })
+      return KvLog.open(path, { sync }) // replays what was just imported
     }
     rmSync(old, { recursive: true, force: true })
   }

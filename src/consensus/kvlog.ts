@@ -12,7 +12,9 @@
 // `[u8 op (1 put, 0 delete)][u16 key length][key utf8][u32 value length][value]`. On open the log is
 // replayed; a torn or corrupt tail (crash in the middle of an append) is cut off, which is exactly the
 // batch that was never acknowledged. When the file grows past max(4 MiB, 4 x the live data) it is
-// rewritten as one record into `<path>.tmp`, fsynced and renamed over the log (atomic).
+// rewritten as one record into `<path>.tmp`, fsynced and renamed over the log (atomic). Only the
+// size of each live entry is kept in memory (the core keeps its own state); compaction replays the
+// file to find the live values.
 import { closeSync, existsSync, fdatasyncSync, fstatSync, fsyncSync, ftruncateSync, openSync, readFileSync, renameSync, writeSync } from 'node:fs'
 import { dirname } from 'node:path'
 import { crc32 } from 'node:zlib'
@@ -25,14 +27,24 @@ export class KvLog {
   private fd: number
   private size: number
   private live = 0
+  private readonly sizes = new Map<string, number>()
 
-  private constructor(readonly path: string, readonly kv: Map<string, Uint8Array>, private readonly sync: boolean) {
+  private constructor(readonly path: string, kv: Map<string, Uint8Array>, private readonly sync: boolean) {
     this.fd = openSync(path, 'a')
     this.size = fstatSync(this.fd).size
-    for (const [k, v] of kv) this.live += entryBytes(k, v)
+    for (const [k, v] of kv) this.account(k, v)
   }
 
-  /** Opens (or creates) the log at `path` and replays it; `kv` holds the durable state afterwards. */
+  /** The durable state as replayed by `open` (not kept up to date by later writes). */
+  private loaded: Map<string, Uint8Array> | undefined
+  /** Takes the state replayed at open (once; the log keeps no values afterwards). */
+  takeState(): Map<string, Uint8Array> {
+    const kv = this.loaded ?? new Map<string, Uint8Array>()
+    this.loaded = undefined
+    return kv
+  }
+
+  /** Opens (or creates) the log at `path` and replays it (`takeState()` hands the result over). */
   static open(path: string, opts: { sync?: boolean } = {}): KvLog {
     const kv = new Map<string, Uint8Array>()
     const fresh = !existsSync(path)
@@ -46,6 +58,7 @@ export class KvLog {
       }
     }
     const log = new KvLog(path, kv, opts.sync ?? true)
+    log.loaded = kv
     if (fresh) syncDir(path)
     return log
   }
@@ -61,10 +74,7 @@ export class KvLog {
   write(writes: Iterable<readonly [string, Uint8Array | null]>, durable = true): void {
     const entries: Array<readonly [string, Uint8Array | null]> = []
     for (const [k, v] of writes) {
-      const old = this.kv.get(k)
-      if (old !== undefined) this.live -= entryBytes(k, old)
-      if (v === null) this.kv.delete(k)
-      else { this.kv.set(k, v); this.live += entryBytes(k, v) }
+      this.account(k, v)
       entries.push([k, v])
     }
     if (entries.length === 0) return
@@ -76,6 +86,13 @@ export class KvLog {
     if (durable && this.size > Math.max(MIN_COMPACT_BYTES, 4 * this.live)) this.compact()
   }
 
+  /** Live-data accounting (decides when to compact). */
+  private account(k: string, v: Uint8Array | null): void {
+    this.live -= this.sizes.get(k) ?? 0
+    if (v === null) this.sizes.delete(k)
+    else { const b = entryBytes(k, v); this.sizes.set(k, b); this.live += b }
+  }
+
   /** Makes every record written so far durable. */
   flush(): void {
     if (!this.dirty) return
@@ -85,8 +102,11 @@ export class KvLog {
 
   /** Rewrites the log as one record of the live entries (atomic rename). */
   compact(): void {
+    this.flush()
+    const kv = new Map<string, Uint8Array>()
+    replay(readFileSync(this.path), kv)
     const tmp = `${this.path}.tmp`
-    const rec = record([...this.kv])
+    const rec = record([...kv])
     const fd = openSync(tmp, 'w')
     try { writeAll(fd, rec); fsyncSync(fd) } finally { closeSync(fd) }
     renameSync(tmp, this.path)
