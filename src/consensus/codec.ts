@@ -37,7 +37,9 @@ const vcFrom = (m: W.PViewChange): ViewChangeMsg => ({ type: 'viewchange', view:
 const exTo = (e: ExecState): W.PExecState => ({ height: e.height, headHash: ab(e.headHash), nextSeed: ab(e.nextSeed), clients: e.clients.map(([client, r]) => ({ client, epoch: r.epoch, counter: r.counter, height: r.height, result: ab(r.result) })) })
 const exFrom = (e: W.PExecState): ExecState => ({ height: e.height, headHash: e.headHash, nextSeed: e.nextSeed, clients: e.clients.map(c => [c.client, { epoch: c.epoch, counter: c.counter, height: c.height, result: c.result }] as const) })
 
-export type Wire = Message | { type: 'forward'; txs: Uint8Array[] } | { type: 'vrfhint'; alpha: Uint8Array; proof: Uint8Array }
+export type Wire = Message | { type: 'forward'; txs: Uint8Array[] } | { type: 'vrfhint'; alpha: Uint8Array; proof: Uint8Array } | { type: 'batch'; msgs: Uint8Array[] }
+/** Entries of one `batch` frame (protocols/pbft.proto PBatch). */
+export const MAX_BATCH_MESSAGES = 1024
 
 export function encodeMessage(m: Wire): Uint8Array {
   const w: W.PbftMessage = {}
@@ -54,12 +56,13 @@ export function encodeMessage(m: Wire): Uint8Array {
     case 'snapshot': w.snapshot = { checkpoint: stTo(m.checkpoint), exec: exTo(m.exec), app: ab(m.app), sender: m.sender }; break
     case 'forward': w.forward = { txs: m.txs.map(ab) }; break
     case 'vrfhint': w.vrfhint = { alpha: ab(m.alpha), proof: ab(m.proof) }; break
+    case 'batch': w.batch = { msgs: m.msgs.map(ab) }; break
   }
   return W.PbftMessage.encode(w)
 }
 
 export function decodeMessage(bytes: Uint8Array): Wire {
-  const w = W.PbftMessage.decode(bytes)
+  const w = W.PbftMessage.decode(bytes, { limits: { batch: { msgs: MAX_BATCH_MESSAGES } } })
   let out: Wire | undefined
   let n = 0
   if (w.preprepare !== undefined) { n++; const m = w.preprepare; out = { type: 'preprepare', view: m.view, height: m.height, digest: m.digest, block: blockFrom(need(m.block, 'block')), sender: m.sender, sig: m.sig } }
@@ -79,6 +82,7 @@ export function decodeMessage(bytes: Uint8Array): Wire {
   if (w.snapshot !== undefined) { n++; const m = w.snapshot; out = { type: 'snapshot', checkpoint: stFrom(need(m.checkpoint, 'checkpoint')), exec: exFrom(need(m.exec, 'exec')), app: m.app, sender: m.sender } }
   if (w.forward !== undefined) { n++; out = { type: 'forward', txs: w.forward.txs } }
   if (w.vrfhint !== undefined) { n++; out = { type: 'vrfhint', alpha: w.vrfhint.alpha, proof: w.vrfhint.proof } }
+  if (w.batch !== undefined) { n++; out = { type: 'batch', msgs: w.batch.msgs } }
   if (n !== 1 || out === undefined) throw new Error(`pbft: a message must set exactly one field (got ${n})`)
   return out
 }

@@ -4,17 +4,23 @@
 // - /gridauth/pbft/1.0.0 on RpcEndpoint (long-lived streams, one-way frames), only genesis
 //   validators authorized; validators dial each other from the genesis addresses and redial.
 // - Actions are executed in order with group commit: all `persist` batches produced by a burst of
-//   events are written in ONE synchronous (fsync) LevelDB batch under <data>/pbft before any send of
-//   that burst. Committed blocks: the core's 'exec'/'blk/<h>' persist is the redo log; receipts are
-//   answered once it is durable and the ledger append follows in the background (at most
+//   events are appended as ONE record to <data>/pbft.log (kvlog.ts) and fdatasynced on the event loop
+//   before any send of that burst; a burst that sends nothing is not fsynced on its own (the next
+//   fsync or an immediate flush covers it). The messages of a burst for one validator leave as one
+//   `batch` frame. Committed blocks: receipts are answered at once (the 2f+1 COMMITs they carry
+//   prove the commit whatever becomes of this replica); the core's 'exec'/'blk/<h>' persist is the
+//   redo log and the ledger append follows it in the background once durable (at most
 //   MAX_LEDGER_LAG blocks behind); on start the redo log is replayed into the ledger (kill -9
 //   between the two writes loses nothing).
+// - PBFT_TRACE=1 in a validator's environment prints a timeline (event bursts, step and perform
+//   times, frames received) to stderr: how the latency of a block was found to be made up.
 // - VRF off the critical path: the primary of the next height computes its proof while idle and
 //   sends it as a `vrfhint`; the others verify it while idle (LedgerApp caches proofs and results).
 // - /gridauth/tx/1.0.0: anyone submits a ledger tx; the validator that got it keeps it and forwards
 //   it to every other validator (the primary changes per height; every backup's view timer guards
 //   it); the answer after commit is a self-verifying receipt (header + ledger commit certificate).
 import { join } from 'node:path'
+import { existsSync, rmSync, statSync } from 'node:fs'
 import { LevelDatastore } from 'datastore-level'
 import { peerIdFromPublicKey } from '@libp2p/peer-id'
 import { publicKeyFromRaw } from '@libp2p/crypto/keys'
@@ -26,13 +32,14 @@ import { RpcEndpoint, RpcError } from '../net/rpc.js'
 import { Replica } from '../pbft/replica.js'
 import { DEFAULT_CONFIG, type Action, type Event, type PbftConfig, type TimerName, type ClientRequest, type CommitCertificate } from '../pbft/types.js'
 import { requestKey, hex } from '../pbft/codec.js'
-import { decodeMessage, encodeMessage, encodeValue, decodeValue, blockFrom } from './codec.js'
-import { LedgerApp, requestOfTx } from './ledger-app.js'
+import { decodeMessage, encodeMessage, encodeValue, decodeValue, blockFrom, MAX_BATCH_MESSAGES, type Wire } from './codec.js'
+import { LedgerApp, requestOfTx, type Executed } from './ledger-app.js'
 import {
   encodeHeader, encodeCommitCertificate, headerHash, toHex, decodeTx, MAX_TX_BYTES,
   type Genesis, type Block as LedgerBlock, type BlockHeader, type CommitCertificate as LedgerCert
 } from '../ledger/index.js'
 import { TxSubmit, TxReceipt } from '../wire/tx.js'
+import { KvLog } from './kvlog.js'
 import type { Logger } from '../util/log.js'
 import type { Block, SnapshotMsg } from '../pbft/types.js'
 
@@ -71,13 +78,17 @@ const EMPTY = new Uint8Array(0)
 const MAX_LEDGER_LAG = 64
 /** A validator's VRF hints are verified at most this often (each costs one VRF verification). */
 const HINT_INTERVAL_MS = 2
+/** A batch frame is closed once it holds this many bytes (a single larger message goes alone). */
+const BATCH_FRAME_BYTES = 1 << 20
+const TRACE = process.env.PBFT_TRACE === '1'
+const trace = (s: string): void => { process.stderr.write(`${performance.timeOrigin + performance.now()} ${s}\n`) }
 
 export class PbftComponent implements NodeComponent {
   readonly name = 'pbft'
   private log!: Logger
   private ctx!: NodeContext
   private ledger!: LedgerComponent
-  private db!: LevelDatastore
+  private db!: KvLog
   private replica!: Replica
   app!: LedgerApp
   private endpoint!: RpcEndpoint
@@ -105,6 +116,7 @@ export class PbftComponent implements NodeComponent {
   /** Committed blocks handed to the ledger store and not yet appended there. */
   private ledgerLag = 0
   private precomputing = false
+  private flushScheduled = false
   /** Per validator: the VRF hint waiting for verification, and when the last one was verified. */
   private readonly hints = new Map<number, { alpha: Uint8Array, proof: Uint8Array }>()
   private readonly hintAt = new Map<number, number>()
@@ -136,6 +148,8 @@ export class PbftComponent implements NodeComponent {
       maxBatch: pc.batchMaxSize, batchDelay: pc.batchWindowMs, viewTimeout: pc.viewChangeTimeoutMs,
       maxViewTimeout: Math.max(pc.viewChangeTimeoutMs * 8, 8000), checkpointInterval: pc.checkpointInterval,
       watermarkWindow: Math.max(64, 4 * pc.checkpointInterval), fetchBatch: 16, historyRetention: 2048,
+      // every replica hears (n-1) STATUS per interval: keep that near 16/s whatever n is
+      statusInterval: Math.max(DEFAULT_CONFIG.statusInterval, 60 * vs.length),
       ...this.opts.config,
       n: vs.length, id: this.me,
       genesisHash: this.ledger.store.state.genesis !== undefined ? await this.genesisHash() : EMPTY,
@@ -143,10 +157,9 @@ export class PbftComponent implements NodeComponent {
     }
 
     // durable core state
-    this.db = new LevelDatastore(join(ctx.paths.root, 'pbft'))
-    await this.db.open()
+    this.db = await openCoreLog(ctx.paths.root, this.opts.sync ?? true)
     const kv = new Map<string, unknown>()
-    for await (const [k, v] of this.db.db.iterator()) kv.set(String(k), decodeValue(v as Uint8Array))
+    for (const [k, v] of this.db.takeState()) kv.set(k, decodeValue(v))
 
     // redo: blocks the core executed but the ledger has not stored yet
     const exec = kv.get('exec') as { height: number } | undefined
@@ -206,7 +219,7 @@ export class PbftComponent implements NodeComponent {
     await this.txEndpoint.stop().catch(() => {})
     while (this.pumping) await new Promise(r => setTimeout(r, 5))
     await this.ledgerTail
-    await this.db.close()
+    this.db.close()
   }
 
   // ------------------------------------------------------------------ network
@@ -225,6 +238,20 @@ export class PbftComponent implements NodeComponent {
     const from = this.peerIndex.get(peer.toString())
     if (from === undefined) return
     const m = decodeMessage(body)
+    if (TRACE) trace(`recv<${from} ${m.type === 'batch' ? 'batch:' + m.msgs.map(x => decodeMessage(x).type).join('+') : m.type}`)
+    if (m.type === 'batch') {
+      // in order; a nested batch is malformed (the RPC layer counts what onWire throws)
+      for (const b of m.msgs) {
+        const inner = decodeMessage(b)
+        if (inner.type === 'batch') throw new Error('pbft: nested batch')
+        this.onOne(from, inner)
+      }
+      return
+    }
+    this.onOne(from, m)
+  }
+
+  private onOne(from: number, m: Exclude<Wire, { type: 'batch' }>): void {
     if (m.type === 'forward') {
       for (const tx of m.txs) {
         try { this.acceptTx(tx, false) } catch { /* a bad forwarded tx is dropped */ }
@@ -262,6 +289,7 @@ export class PbftComponent implements NodeComponent {
     try {
       while (this.queue.length > 0 && !this.stopped) {
         const evs = this.queue.splice(0, this.queue.length)
+        const tPump = performance.now()
         const actions: Action[] = []
         for (const ev of evs) {
           if (this.staleTimer(ev)) continue
@@ -273,7 +301,9 @@ export class PbftComponent implements NodeComponent {
             this.log.error('pbft step failed', { error: (err as Error).stack ?? String(err) })
           }
         }
+        const tStep = performance.now()
         await this.perform(actions)
+        if (TRACE) trace(`pump evs=${evs.map(e => e.type === 'message' ? e.msg.type + '<' + e.from : e.type === 'timer' ? 't:' + e.timer : e.type).join(',')} acts=${actions.map(a => a.type === 'broadcast' || a.type === 'send' ? a.type[0] + ':' + a.msg.type : a.type).join(',')} step=${(tStep - tPump).toFixed(2)} perform=${(performance.now() - tStep).toFixed(2)} h=${this.replica.executedHeight}`)
         this.noteView()
         this.maybePrecompute()
       }
@@ -297,42 +327,63 @@ export class PbftComponent implements NodeComponent {
   }
 
   private async perform(actions: Action[]): Promise<void> {
-    // 1. every persist of the burst, in order, as one fsynced batch
-    const writes = new Map<string, unknown>()
-    for (const a of actions) if (a.type === 'persist') for (const [k, v] of a.writes) writes.set(k, v)
-    if (writes.size > 0) {
-      const ops = [...writes].map(([k, v]) => v === null ? { type: 'del' as const, key: k } : { type: 'put' as const, key: k, value: encodeValue(v) })
-      await this.db.db.batch(ops as never, { sync: this.opts.sync ?? true } as never)
-    }
-    // 2. timers and messages
-    const encoded = new Map<object, Uint8Array>()
-    const enc = (m: object): Uint8Array => { let b = encoded.get(m); if (b === undefined) { b = encodeMessage(m as never); encoded.set(m, b) } return b }
+    // 1. receipts first. A commit action carries 2f+1 COMMITs (with their ledger signatures): the
+    //    block is committed whatever becomes of this replica, and the receipt proves it by itself,
+    //    so the client need not wait for our own fsync (after a crash we fetch the block again).
     const commits: Extract<Action, { type: 'commit' }>[] = []
-    for (const a of actions) {
-      switch (a.type) {
-        case 'send': this.send(a.to, enc(a.msg)); break
-        case 'broadcast': { const b = enc(a.msg); for (let i = 0; i < this.peers.length; i++) this.send(i, b); break }
-        case 'setTimer': this.setTimer(a.timer, a.ms); break
-        case 'cancelTimer': { const t = this.timers.get(a.timer); if (t !== undefined) clearTimeout(t); this.timers.delete(a.timer); break }
-        case 'commit': commits.push(a); break
-        case 'reply': if (a.reply.replica === this.me) this.onCachedReply(a.reply.client, a.reply.epoch, a.reply.counter, a.reply.height); break
-        case 'installedSnapshot': this.app.headCore = this.replica.lastBlockHash; break
-        case 'persist': break
-      }
-    }
-    // 3. the ledger (after the core's redo log is durable), then receipts
+    for (const a of actions) if (a.type === 'commit') commits.push(a)
+    let jobs: Array<{ e: Executed, cert: LedgerCert }> = []
     if (commits.length > 0) {
       const executed = this.app.executedLog.splice(0, this.app.executedLog.length)
       const byHeight = new Map(executed.map(e => [e.height, e]))
-      const jobs = commits.map(c => {
+      jobs = commits.map(c => {
         const e = byHeight.get(c.block.height)!
-        return { c, e, cert: this.app.ledgerCert(e.block.header, c.cert.votes) }
+        return { e, cert: this.app.ledgerCert(e.block.header, c.cert.votes) }
       })
-      // receipts right away: the core's redo log (exec + blk/<h>) is durable at this point
       for (const j of jobs) this.resolveBlock(j.e.block, j.cert, j.e.executed.results.map(r => r.code))
+    }
+    // 2. every persist of the burst, in order, as one fsynced batch (votes follow what they depend on)
+    const writes = new Map<string, unknown>()
+    for (const a of actions) if (a.type === 'persist') for (const [k, v] of a.writes) writes.set(k, v)
+    if (TRACE) trace(`persist ${writes.size}`)
+    if (writes.size > 0) {
+      // A burst that sends nothing (typically: a block executed, its exec/blk/client records) needs
+      // no fsync of its own: it is appended now and becomes durable with the next burst's fsync or
+      // the flush below, whichever comes first; the ledger append waits for it (redo log first).
+      const sends = actions.some(a => a.type === 'send' || a.type === 'broadcast')
+      this.db.write([...writes].map(([k, v]) => [k, v === null ? null : encodeValue(v)] as const), sends)
+      if (this.db.dirty && !this.flushScheduled) {
+        this.flushScheduled = true
+        setImmediate(() => { this.flushScheduled = false; if (!this.stopped) this.db.flush() })
+      }
+    }
+    // 3. timers and messages; the messages of a burst for one validator leave as one frame
+    const encoded = new Map<object, Uint8Array>()
+    const enc = (m: object): Uint8Array => { let b = encoded.get(m); if (b === undefined) { b = encodeMessage(m as never); encoded.set(m, b) } return b }
+    const outbox = new Map<number, Uint8Array[]>()
+    const post = (to: number, b: Uint8Array): void => {
+      if (to === this.me) return
+      const l = outbox.get(to)
+      if (l === undefined) outbox.set(to, [b]); else l.push(b)
+    }
+    for (const a of actions) {
+      switch (a.type) {
+        case 'send': post(a.to, enc(a.msg)); break
+        case 'broadcast': { const b = enc(a.msg); for (let i = 0; i < this.peers.length; i++) post(i, b); break }
+        case 'setTimer': this.setTimer(a.timer, a.ms); break
+        case 'cancelTimer': { const t = this.timers.get(a.timer); if (t !== undefined) clearTimeout(t); this.timers.delete(a.timer); break }
+        case 'reply': if (a.reply.replica === this.me) this.onCachedReply(a.reply.client, a.reply.epoch, a.reply.counter, a.reply.height); break
+        case 'installedSnapshot': this.app.headCore = this.replica.lastBlockHash; break
+        case 'commit': case 'persist': break
+      }
+    }
+    for (const [to, msgs] of outbox) this.sendAll(to, msgs)
+    // 4. the ledger store, after the core's redo log (exec + blk/<h>) is durable
+    if (jobs.length > 0) {
       const prev = this.ledgerTail
       this.ledgerLag += jobs.length
       this.ledgerTail = prev.then(async () => {
+        this.db.flush() // the redo log before the ledger (no-op when already durable)
         for (const j of jobs) {
           this.ledgerLag--
           if (j.e.height <= this.ledger.store.head.height) continue
@@ -347,6 +398,18 @@ export class PbftComponent implements NodeComponent {
       })
       // the ledger store runs behind the core (its own fsync overlaps the next burst); bounded
       if (this.ledgerLag > MAX_LEDGER_LAG) await this.ledgerTail
+    }
+  }
+
+  /** Sends encoded messages to one validator in order, as few `batch` frames as the limits allow. */
+  private sendAll(to: number, msgs: Uint8Array[]): void {
+    let i = 0
+    while (i < msgs.length) {
+      let j = i
+      let bytes = 0
+      while (j < msgs.length && j - i < MAX_BATCH_MESSAGES && (j === i || bytes + msgs[j].length <= BATCH_FRAME_BYTES)) bytes += msgs[j++].length
+      this.send(to, j - i === 1 ? msgs[i] : encodeMessage({ type: 'batch', msgs: msgs.slice(i, j) }))
+      i = j
     }
   }
 
@@ -505,6 +568,7 @@ export class PbftComponent implements NodeComponent {
   }
 
   private async onTxRequest(body: Uint8Array): Promise<Uint8Array> {
+    if (TRACE) trace('tx request')
     let m: TxSubmit
     try { m = TxSubmit.decode(body) } catch (err) { throw new RpcError('malformed', (err as Error).message) }
     try {
@@ -513,6 +577,7 @@ export class PbftComponent implements NodeComponent {
         return TxReceipt.encode({ status: 1, error: '', txHash: decodeTx(m.tx).hash as never, code: 0, height: 0, header: EMPTY as never, certificate: EMPTY as never, index: 0, result: EMPTY as never })
       }
       const r = await this.submit(m.tx)
+      if (TRACE) trace('tx receipt')
       return encodeReceipt(r)
     } catch (err) {
       const code = err instanceof SubmitError ? err.code : 'internal'
@@ -543,6 +608,32 @@ export class PbftComponent implements NodeComponent {
       }))
     }
   }
+}
+
+/**
+ * The core's durable state: `<data>/pbft.log` (kvlog.ts). A data directory from before it keeps the
+ * state in a LevelDB at `<data>/pbft`: imported once (fsynced), then removed.
+ */
+export async function openCoreLog(root: string, sync: boolean): Promise<KvLog> {
+  const path = join(root, 'pbft.log')
+  const old = join(root, 'pbft')
+  const log = KvLog.open(path, { sync })
+  if (existsSync(old)) {
+    // an empty log: not imported yet (a crash after the import but before the removal leaves both)
+    if (statSync(path).size === 0) {
+      const db = new LevelDatastore(old)
+      await db.open()
+      const writes: Array<[string, Uint8Array]> = []
+      for await (const [k, v] of db.db.iterator()) writes.push([String(k), v as Uint8Array])
+      await db.close()
+      log.write(writes)
+      log.close()
+      rmSync(old, { recursive: true, force: true })
+      return KvLog.open(path, { sync }) // replays what was just imported
+    }
+    rmSync(old, { recursive: true, force: true })
+  }
+  return log
 }
 
 export function encodeReceipt(r: Receipt): Uint8Array {

@@ -52,6 +52,13 @@ interface PersistedExec { height: number; headHash: Uint8Array; nextSeed: Uint8A
 const EMPTY = new Uint8Array(0)
 /** VIEW-CHANGEs for views further ahead are ignored (bounds what a Byzantine sender can make us store). */
 const MAX_VIEW_JUMP = 1000
+/**
+ * Retransmissions (our VIEW-CHANGE, our unstable CHECKPOINT, a NEW-VIEW or VIEW-CHANGE for a peer whose
+ * STATUS shows it behind) happen at most once per this many status ticks, per message / per peer.
+ * Every tick, with 16 replicas on 2 busy cores, they were a storm: each NEW-VIEW carries 2f+1
+ * VIEW-CHANGEs that every receiver verifies, and the storm kept the view change from ever finishing.
+ */
+const RETRANSMIT_TICKS = 4
 
 export class Replica {
   readonly id: number
@@ -96,6 +103,10 @@ export class Replica {
   private fetchRotor = 0
   private peerHeights = new Map<number, number>()
   private verified = new Set<string>()
+  /** Status ticks so far (the core's only notion of time) and when we last retransmitted what. */
+  private ticks = 0
+  private vcSentAt = 0
+  private helpedAt = new Map<number, number>()
 
   constructor(cfg: PbftConfig, app: PbftApp, crypto: PbftCrypto) {
     if (cfg.n < 1 || cfg.id < 0 || cfg.id >= cfg.n) throw new Error('pbft: bad replica id / n')
@@ -418,11 +429,15 @@ export class Replica {
   private onTimer(t: 'view' | 'batch' | 'status'): void {
     if (t === 'status') {
       this.out.push({ type: 'setTimer', timer: 'status', ms: this.cfg.statusInterval })
+      this.ticks++
       this.fetchInFlight = false
       const st: StatusMsg = { type: 'status', view: this._view, normal: this._normal, height: this.execHeight, sender: this.id }
       this.out.push({ type: 'broadcast', msg: st })
-      if (!this._normal && this.myVC !== undefined) this.out.push({ type: 'broadcast', msg: this.myVC })
-      if (this.myLastCkpt !== undefined && this.myLastCkpt.height > this.stable.height) this.out.push({ type: 'broadcast', msg: this.myLastCkpt })
+      if (!this._normal && this.myVC !== undefined && this.ticks - this.vcSentAt >= RETRANSMIT_TICKS) {
+        this.vcSentAt = this.ticks
+        this.out.push({ type: 'broadcast', msg: this.myVC })
+      }
+      if (this.myLastCkpt !== undefined && this.myLastCkpt.height > this.stable.height && this.ticks % RETRANSMIT_TICKS === 0) this.out.push({ type: 'broadcast', msg: this.myLastCkpt })
       this.requestCatchUp()
     } else if (t === 'batch') {
       this.batchTimerArmed = false
@@ -580,6 +595,8 @@ export class Replica {
     const key = `${m.view}|${hex(m.digest)}`
     const s = this.slot(m.height)
     if (s.prepares.get(key)?.has(m.sender) === true) return
+    // prepared in this view already: votes beyond the quorum change nothing (and cost a verification)
+    if (s.prepared && s.pp?.view === m.view && s.pp.dkey === key.slice(key.indexOf('|') + 1)) return
     if (!this.crypto.verify(m.sender, prepareBytes(m.view, m.height, m.digest), m.sig)) return
     this.addVote(s.prepares, key, m.sender, m.sig)
     this.checkPrepared(m.height)
@@ -594,6 +611,10 @@ export class Replica {
     const vs: Vote[] = [...votes.entries()].sort((a, b) => a[0] - b[0]).slice(0, this.q).map(([replica, sig]) => ({ replica, sig }))
     s.cert = { view: s.pp.view, height: h, block: s.pp.block, votes: vs }
     this.persist(this.slotWrite(h))
+    // the next height to execute is prepared: progress (on a slow machine a block can take longer
+    // than one timeout; a view change then only makes things slower). Once per height, so a faulty
+    // primary gains at most one timeout per height it proposes.
+    if (h === this.execHeight + 1) this.updateViewTimer(true)
     const sig = this.crypto.sign(commitBytes(s.pp.view, h, s.pp.digest))
     this.addVote(s.commits, `${s.pp.view}|${s.pp.dkey}`, this.id, sig)
     const ext = this.crypto.commitExt?.(s.pp.block)
@@ -820,6 +841,7 @@ export class Replica {
     this.persist(this.metaWrite(), ['nv', null])
     this.myVC = this.buildViewChange(v)
     this.storeVC(this.myVC)
+    this.vcSentAt = this.ticks
     this.out.push({ type: 'broadcast', msg: this.myVC })
     this.afterVCStored()
   }
@@ -859,7 +881,7 @@ export class Replica {
     if (!Number.isInteger(m.view) || m.view < this._view || m.view > this._view + MAX_VIEW_JUMP) return
     if (m.view === this._view && this._normal) {
       // a lagging replica asks for the view we are already in: help it with our NEW-VIEW
-      if (this.newViewMsg !== undefined) this.out.push({ type: 'send', to: m.sender, msg: this.newViewMsg })
+      if (this.newViewMsg !== undefined) this.help(m.sender, this.newViewMsg)
       return
     }
     if (this.vcs.get(m.view)?.has(m.sender) === true) return
@@ -1000,12 +1022,20 @@ export class Replica {
     if (!Number.isInteger(m.height) || !Number.isInteger(m.view)) return
     this.peerHeights.set(m.sender, m.height)
     if (m.view < this._view) {
-      if (this._normal && this.newViewMsg !== undefined) this.out.push({ type: 'send', to: m.sender, msg: this.newViewMsg })
-      else if (!this._normal && this.myVC !== undefined) this.out.push({ type: 'send', to: m.sender, msg: this.myVC })
+      if (this._normal && this.newViewMsg !== undefined) this.help(m.sender, this.newViewMsg)
+      else if (!this._normal && this.myVC !== undefined) this.help(m.sender, this.myVC)
     } else if (m.view === this._view && !m.normal && this._normal && this.newViewMsg !== undefined) {
-      this.out.push({ type: 'send', to: m.sender, msg: this.newViewMsg })
+      this.help(m.sender, this.newViewMsg)
     }
     if (m.height > this.execHeight) this.requestCatchUp()
+  }
+
+  /** Sends a peer that is behind our view what moves it on, at most once per RETRANSMIT_TICKS. */
+  private help(peer: number, msg: NewViewMsg | ViewChangeMsg): void {
+    const last = this.helpedAt.get(peer)
+    if (last !== undefined && this.ticks - last < RETRANSMIT_TICKS) return
+    this.helpedAt.set(peer, this.ticks)
+    this.out.push({ type: 'send', to: peer, msg })
   }
 
   private requestCatchUp(): void {

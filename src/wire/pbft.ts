@@ -4177,6 +4177,114 @@ export namespace PForward {
   }
 }
 
+export interface PBatch {
+  msgs: Uint8Array<ArrayBuffer>[]
+}
+
+export namespace PBatch {
+  let _codec: Codec<PBatch>
+
+  export const codec = (): Codec<PBatch> => {
+    if (_codec == null) {
+      _codec = message<PBatch>((obj, w, opts = {}) => {
+        if (opts.lengthDelimited !== false) {
+          w.fork()
+        }
+
+        if (obj.msgs != null && obj.msgs.length > 0) {
+          for (const value of obj.msgs) {
+            w.uint32(10)
+            w.bytes(value)
+          }
+        }
+
+        if (opts.lengthDelimited !== false) {
+          w.ldelim()
+        }
+      }, (reader, length, opts = {}) => {
+        const obj: any = {
+          msgs: []
+        }
+
+        const end = length == null ? reader.len : reader.pos + length
+
+        while (reader.pos < end) {
+          const tag = reader.uint32()
+
+          switch (tag >>> 3) {
+            case 1: {
+              if (opts.limits?.msgs != null && obj.msgs.length === opts.limits.msgs) {
+                throw new MaxLengthError('Decode error - repeated field "msgs" had too many elements')
+              }
+
+              obj.msgs.push(reader.bytes())
+              break
+            }
+            default: {
+              reader.skipType(tag & 7)
+              break
+            }
+          }
+        }
+
+        return obj
+      }, function * (reader, length, prefix, opts = {}) {
+        const obj = {
+          msgs: 0
+        }
+
+        const end = length == null ? reader.len : reader.pos + length
+
+        while (reader.pos < end) {
+          const tag = reader.uint32()
+
+          switch (tag >>> 3) {
+            case 1: {
+              if (opts.limits?.msgs != null && obj.msgs === opts.limits.msgs) {
+                throw new MaxLengthError('Streaming decode error - repeated field "msgs" had too many elements')
+              }
+
+              yield {
+                field: `${prefix}.msgs[]`,
+                index: obj.msgs,
+                value: reader.bytes()
+              }
+
+              obj.msgs++
+
+              break
+            }
+            default: {
+              reader.skipType(tag & 7)
+              break
+            }
+          }
+        }
+      })
+    }
+
+    return _codec
+  }
+
+  export interface PBatchMsgsFieldEvent {
+    field: '$.msgs[]'
+    index: number
+    value: Uint8Array<ArrayBuffer>
+  }
+
+  export function encode (obj: Partial<PBatch>): Uint8Array<ArrayBuffer> {
+    return encodeMessage(obj, PBatch.codec())
+  }
+
+  export function decode (buf: Uint8Array | Uint8ArrayList, opts?: DecodeOptions<PBatch>): PBatch {
+    return decodeMessage(buf, PBatch.codec(), opts)
+  }
+
+  export function stream (buf: Uint8Array | Uint8ArrayList, opts?: DecodeOptions<PBatch>): Generator<PBatchMsgsFieldEvent> {
+    return streamMessage(buf, PBatch.codec(), opts)
+  }
+}
+
 export interface PVrfHint {
   alpha: Uint8Array<ArrayBuffer>
   proof: Uint8Array<ArrayBuffer>
@@ -4302,6 +4410,7 @@ export interface PbftMessage {
   snapshot?: PSnapshot
   forward?: PForward
   vrfhint?: PVrfHint
+  batch?: PBatch
 }
 
 export namespace PbftMessage {
@@ -4372,6 +4481,11 @@ export namespace PbftMessage {
         if (obj.vrfhint != null) {
           w.uint32(98)
           PVrfHint.codec().encode(obj.vrfhint, w)
+        }
+
+        if (obj.batch != null) {
+          w.uint32(106)
+          PBatch.codec().encode(obj.batch, w)
         }
 
         if (opts.lengthDelimited !== false) {
@@ -4455,6 +4569,12 @@ export namespace PbftMessage {
             case 12: {
               obj.vrfhint = PVrfHint.codec().decode(reader, reader.uint32(), {
                 limits: opts.limits?.vrfhint
+              })
+              break
+            }
+            case 13: {
+              obj.batch = PBatch.codec().decode(reader, reader.uint32(), {
+                limits: opts.limits?.batch
               })
               break
             }
@@ -4553,6 +4673,13 @@ export namespace PbftMessage {
             case 12: {
               yield * PVrfHint.codec().stream(reader, reader.uint32(), `${prefix}.vrfhint`, {
                 limits: opts.limits?.vrfhint
+              })
+
+              break
+            }
+            case 13: {
+              yield * PBatch.codec().stream(reader, reader.uint32(), `${prefix}.batch`, {
+                limits: opts.limits?.batch
               })
 
               break
@@ -5393,6 +5520,12 @@ export namespace PbftMessage {
     value: Uint8Array<ArrayBuffer>
   }
 
+  export interface PbftMessageBatchMsgsFieldEvent {
+    field: '$.batch.msgs[]'
+    index: number
+    value: Uint8Array<ArrayBuffer>
+  }
+
   export function encode (obj: Partial<PbftMessage>): Uint8Array<ArrayBuffer> {
     return encodeMessage(obj, PbftMessage.codec())
   }
@@ -5401,7 +5534,7 @@ export namespace PbftMessage {
     return decodeMessage(buf, PbftMessage.codec(), opts)
   }
 
-  export function stream (buf: Uint8Array | Uint8ArrayList, opts?: DecodeOptions<PbftMessage>): Generator<PbftMessagePreprepareViewFieldEvent | PbftMessagePreprepareHeightFieldEvent | PbftMessagePreprepareDigestFieldEvent | PbftMessagePreprepareBlockHeightFieldEvent | PbftMessagePreprepareBlockPrevHashFieldEvent | PbftMessagePreprepareBlockProposerFieldEvent | PbftMessagePreprepareBlockVrfProofFieldEvent | PbftMessagePreprepareBlockNextSeedFieldEvent | PbftMessagePreprepareBlockRootFieldEvent | PbftMessagePreprepareBlockRequestsClientFieldEvent | PbftMessagePreprepareBlockRequestsEpochFieldEvent | PbftMessagePreprepareBlockRequestsCounterFieldEvent | PbftMessagePreprepareBlockRequestsOpFieldEvent | PbftMessagePreprepareBlockRequestsSigFieldEvent | PbftMessagePreprepareBlockAppFieldEvent | PbftMessagePreprepareSenderFieldEvent | PbftMessagePreprepareSigFieldEvent | PbftMessagePrepareViewFieldEvent | PbftMessagePrepareHeightFieldEvent | PbftMessagePrepareDigestFieldEvent | PbftMessagePrepareSenderFieldEvent | PbftMessagePrepareSigFieldEvent | PbftMessagePrepareExtFieldEvent | PbftMessageCommitViewFieldEvent | PbftMessageCommitHeightFieldEvent | PbftMessageCommitDigestFieldEvent | PbftMessageCommitSenderFieldEvent | PbftMessageCommitSigFieldEvent | PbftMessageCommitExtFieldEvent | PbftMessageCheckpointHeightFieldEvent | PbftMessageCheckpointBlockHashFieldEvent | PbftMessageCheckpointNextSeedFieldEvent | PbftMessageCheckpointStateDigestFieldEvent | PbftMessageCheckpointSenderFieldEvent | PbftMessageCheckpointSigFieldEvent | PbftMessageViewchangeViewFieldEvent | PbftMessageViewchangeCheckpointHeightFieldEvent | PbftMessageViewchangeCheckpointBlockHashFieldEvent | PbftMessageViewchangeCheckpointNextSeedFieldEvent | PbftMessageViewchangeCheckpointStateDigestFieldEvent | PbftMessageViewchangeCheckpointProofHeightFieldEvent | PbftMessageViewchangeCheckpointProofBlockHashFieldEvent | PbftMessageViewchangeCheckpointProofNextSeedFieldEvent | PbftMessageViewchangeCheckpointProofStateDigestFieldEvent | PbftMessageViewchangeCheckpointProofSenderFieldEvent | PbftMessageViewchangeCheckpointProofSigFieldEvent | PbftMessageViewchangePreparedViewFieldEvent | PbftMessageViewchangePreparedHeightFieldEvent | PbftMessageViewchangePreparedBlockHeightFieldEvent | PbftMessageViewchangePreparedBlockPrevHashFieldEvent | PbftMessageViewchangePreparedBlockProposerFieldEvent | PbftMessageViewchangePreparedBlockVrfProofFieldEvent | PbftMessageViewchangePreparedBlockNextSeedFieldEvent | PbftMessageViewchangePreparedBlockRootFieldEvent | PbftMessageViewchangePreparedBlockRequestsClientFieldEvent | PbftMessageViewchangePreparedBlockRequestsEpochFieldEvent | PbftMessageViewchangePreparedBlockRequestsCounterFieldEvent | PbftMessageViewchangePreparedBlockRequestsOpFieldEvent | PbftMessageViewchangePreparedBlockRequestsSigFieldEvent | PbftMessageViewchangePreparedBlockAppFieldEvent | PbftMessageViewchangePreparedVotesReplicaFieldEvent | PbftMessageViewchangePreparedVotesSigFieldEvent | PbftMessageViewchangePreparedVotesExtFieldEvent | PbftMessageViewchangeSenderFieldEvent | PbftMessageViewchangeSigFieldEvent | PbftMessageNewviewViewFieldEvent | PbftMessageNewviewViewChangesViewFieldEvent | PbftMessageNewviewViewChangesCheckpointHeightFieldEvent | PbftMessageNewviewViewChangesCheckpointBlockHashFieldEvent | PbftMessageNewviewViewChangesCheckpointNextSeedFieldEvent | PbftMessageNewviewViewChangesCheckpointStateDigestFieldEvent | PbftMessageNewviewViewChangesCheckpointProofHeightFieldEvent | PbftMessageNewviewViewChangesCheckpointProofBlockHashFieldEvent | PbftMessageNewviewViewChangesCheckpointProofNextSeedFieldEvent | PbftMessageNewviewViewChangesCheckpointProofStateDigestFieldEvent | PbftMessageNewviewViewChangesCheckpointProofSenderFieldEvent | PbftMessageNewviewViewChangesCheckpointProofSigFieldEvent | PbftMessageNewviewViewChangesPreparedViewFieldEvent | PbftMessageNewviewViewChangesPreparedHeightFieldEvent | PbftMessageNewviewViewChangesPreparedBlockHeightFieldEvent | PbftMessageNewviewViewChangesPreparedBlockPrevHashFieldEvent | PbftMessageNewviewViewChangesPreparedBlockProposerFieldEvent | PbftMessageNewviewViewChangesPreparedBlockVrfProofFieldEvent | PbftMessageNewviewViewChangesPreparedBlockNextSeedFieldEvent | PbftMessageNewviewViewChangesPreparedBlockRootFieldEvent | PbftMessageNewviewViewChangesPreparedBlockRequestsClientFieldEvent | PbftMessageNewviewViewChangesPreparedBlockRequestsEpochFieldEvent | PbftMessageNewviewViewChangesPreparedBlockRequestsCounterFieldEvent | PbftMessageNewviewViewChangesPreparedBlockRequestsOpFieldEvent | PbftMessageNewviewViewChangesPreparedBlockRequestsSigFieldEvent | PbftMessageNewviewViewChangesPreparedBlockAppFieldEvent | PbftMessageNewviewViewChangesPreparedVotesReplicaFieldEvent | PbftMessageNewviewViewChangesPreparedVotesSigFieldEvent | PbftMessageNewviewViewChangesPreparedVotesExtFieldEvent | PbftMessageNewviewViewChangesSenderFieldEvent | PbftMessageNewviewViewChangesSigFieldEvent | PbftMessageNewviewDigestsFieldEvent | PbftMessageNewviewSenderFieldEvent | PbftMessageNewviewSigFieldEvent | PbftMessageStatusViewFieldEvent | PbftMessageStatusNormalFieldEvent | PbftMessageStatusHeightFieldEvent | PbftMessageStatusSenderFieldEvent | PbftMessageFetchFromFieldEvent | PbftMessageFetchSenderFieldEvent | PbftMessageBlocksBlocksBlockHeightFieldEvent | PbftMessageBlocksBlocksBlockPrevHashFieldEvent | PbftMessageBlocksBlocksBlockProposerFieldEvent | PbftMessageBlocksBlocksBlockVrfProofFieldEvent | PbftMessageBlocksBlocksBlockNextSeedFieldEvent | PbftMessageBlocksBlocksBlockRootFieldEvent | PbftMessageBlocksBlocksBlockRequestsClientFieldEvent | PbftMessageBlocksBlocksBlockRequestsEpochFieldEvent | PbftMessageBlocksBlocksBlockRequestsCounterFieldEvent | PbftMessageBlocksBlocksBlockRequestsOpFieldEvent | PbftMessageBlocksBlocksBlockRequestsSigFieldEvent | PbftMessageBlocksBlocksBlockAppFieldEvent | PbftMessageBlocksBlocksCertHeightFieldEvent | PbftMessageBlocksBlocksCertViewFieldEvent | PbftMessageBlocksBlocksCertDigestFieldEvent | PbftMessageBlocksBlocksCertVotesReplicaFieldEvent | PbftMessageBlocksBlocksCertVotesSigFieldEvent | PbftMessageBlocksBlocksCertVotesExtFieldEvent | PbftMessageBlocksSenderFieldEvent | PbftMessageSnapshotCheckpointHeightFieldEvent | PbftMessageSnapshotCheckpointBlockHashFieldEvent | PbftMessageSnapshotCheckpointNextSeedFieldEvent | PbftMessageSnapshotCheckpointStateDigestFieldEvent | PbftMessageSnapshotCheckpointProofHeightFieldEvent | PbftMessageSnapshotCheckpointProofBlockHashFieldEvent | PbftMessageSnapshotCheckpointProofNextSeedFieldEvent | PbftMessageSnapshotCheckpointProofStateDigestFieldEvent | PbftMessageSnapshotCheckpointProofSenderFieldEvent | PbftMessageSnapshotCheckpointProofSigFieldEvent | PbftMessageSnapshotExecHeightFieldEvent | PbftMessageSnapshotExecHeadHashFieldEvent | PbftMessageSnapshotExecNextSeedFieldEvent | PbftMessageSnapshotExecClientsClientFieldEvent | PbftMessageSnapshotExecClientsEpochFieldEvent | PbftMessageSnapshotExecClientsCounterFieldEvent | PbftMessageSnapshotExecClientsHeightFieldEvent | PbftMessageSnapshotExecClientsResultFieldEvent | PbftMessageSnapshotAppFieldEvent | PbftMessageSnapshotSenderFieldEvent | PbftMessageForwardTxsFieldEvent | PbftMessageVrfhintAlphaFieldEvent | PbftMessageVrfhintProofFieldEvent> {
+  export function stream (buf: Uint8Array | Uint8ArrayList, opts?: DecodeOptions<PbftMessage>): Generator<PbftMessagePreprepareViewFieldEvent | PbftMessagePreprepareHeightFieldEvent | PbftMessagePreprepareDigestFieldEvent | PbftMessagePreprepareBlockHeightFieldEvent | PbftMessagePreprepareBlockPrevHashFieldEvent | PbftMessagePreprepareBlockProposerFieldEvent | PbftMessagePreprepareBlockVrfProofFieldEvent | PbftMessagePreprepareBlockNextSeedFieldEvent | PbftMessagePreprepareBlockRootFieldEvent | PbftMessagePreprepareBlockRequestsClientFieldEvent | PbftMessagePreprepareBlockRequestsEpochFieldEvent | PbftMessagePreprepareBlockRequestsCounterFieldEvent | PbftMessagePreprepareBlockRequestsOpFieldEvent | PbftMessagePreprepareBlockRequestsSigFieldEvent | PbftMessagePreprepareBlockAppFieldEvent | PbftMessagePreprepareSenderFieldEvent | PbftMessagePreprepareSigFieldEvent | PbftMessagePrepareViewFieldEvent | PbftMessagePrepareHeightFieldEvent | PbftMessagePrepareDigestFieldEvent | PbftMessagePrepareSenderFieldEvent | PbftMessagePrepareSigFieldEvent | PbftMessagePrepareExtFieldEvent | PbftMessageCommitViewFieldEvent | PbftMessageCommitHeightFieldEvent | PbftMessageCommitDigestFieldEvent | PbftMessageCommitSenderFieldEvent | PbftMessageCommitSigFieldEvent | PbftMessageCommitExtFieldEvent | PbftMessageCheckpointHeightFieldEvent | PbftMessageCheckpointBlockHashFieldEvent | PbftMessageCheckpointNextSeedFieldEvent | PbftMessageCheckpointStateDigestFieldEvent | PbftMessageCheckpointSenderFieldEvent | PbftMessageCheckpointSigFieldEvent | PbftMessageViewchangeViewFieldEvent | PbftMessageViewchangeCheckpointHeightFieldEvent | PbftMessageViewchangeCheckpointBlockHashFieldEvent | PbftMessageViewchangeCheckpointNextSeedFieldEvent | PbftMessageViewchangeCheckpointStateDigestFieldEvent | PbftMessageViewchangeCheckpointProofHeightFieldEvent | PbftMessageViewchangeCheckpointProofBlockHashFieldEvent | PbftMessageViewchangeCheckpointProofNextSeedFieldEvent | PbftMessageViewchangeCheckpointProofStateDigestFieldEvent | PbftMessageViewchangeCheckpointProofSenderFieldEvent | PbftMessageViewchangeCheckpointProofSigFieldEvent | PbftMessageViewchangePreparedViewFieldEvent | PbftMessageViewchangePreparedHeightFieldEvent | PbftMessageViewchangePreparedBlockHeightFieldEvent | PbftMessageViewchangePreparedBlockPrevHashFieldEvent | PbftMessageViewchangePreparedBlockProposerFieldEvent | PbftMessageViewchangePreparedBlockVrfProofFieldEvent | PbftMessageViewchangePreparedBlockNextSeedFieldEvent | PbftMessageViewchangePreparedBlockRootFieldEvent | PbftMessageViewchangePreparedBlockRequestsClientFieldEvent | PbftMessageViewchangePreparedBlockRequestsEpochFieldEvent | PbftMessageViewchangePreparedBlockRequestsCounterFieldEvent | PbftMessageViewchangePreparedBlockRequestsOpFieldEvent | PbftMessageViewchangePreparedBlockRequestsSigFieldEvent | PbftMessageViewchangePreparedBlockAppFieldEvent | PbftMessageViewchangePreparedVotesReplicaFieldEvent | PbftMessageViewchangePreparedVotesSigFieldEvent | PbftMessageViewchangePreparedVotesExtFieldEvent | PbftMessageViewchangeSenderFieldEvent | PbftMessageViewchangeSigFieldEvent | PbftMessageNewviewViewFieldEvent | PbftMessageNewviewViewChangesViewFieldEvent | PbftMessageNewviewViewChangesCheckpointHeightFieldEvent | PbftMessageNewviewViewChangesCheckpointBlockHashFieldEvent | PbftMessageNewviewViewChangesCheckpointNextSeedFieldEvent | PbftMessageNewviewViewChangesCheckpointStateDigestFieldEvent | PbftMessageNewviewViewChangesCheckpointProofHeightFieldEvent | PbftMessageNewviewViewChangesCheckpointProofBlockHashFieldEvent | PbftMessageNewviewViewChangesCheckpointProofNextSeedFieldEvent | PbftMessageNewviewViewChangesCheckpointProofStateDigestFieldEvent | PbftMessageNewviewViewChangesCheckpointProofSenderFieldEvent | PbftMessageNewviewViewChangesCheckpointProofSigFieldEvent | PbftMessageNewviewViewChangesPreparedViewFieldEvent | PbftMessageNewviewViewChangesPreparedHeightFieldEvent | PbftMessageNewviewViewChangesPreparedBlockHeightFieldEvent | PbftMessageNewviewViewChangesPreparedBlockPrevHashFieldEvent | PbftMessageNewviewViewChangesPreparedBlockProposerFieldEvent | PbftMessageNewviewViewChangesPreparedBlockVrfProofFieldEvent | PbftMessageNewviewViewChangesPreparedBlockNextSeedFieldEvent | PbftMessageNewviewViewChangesPreparedBlockRootFieldEvent | PbftMessageNewviewViewChangesPreparedBlockRequestsClientFieldEvent | PbftMessageNewviewViewChangesPreparedBlockRequestsEpochFieldEvent | PbftMessageNewviewViewChangesPreparedBlockRequestsCounterFieldEvent | PbftMessageNewviewViewChangesPreparedBlockRequestsOpFieldEvent | PbftMessageNewviewViewChangesPreparedBlockRequestsSigFieldEvent | PbftMessageNewviewViewChangesPreparedBlockAppFieldEvent | PbftMessageNewviewViewChangesPreparedVotesReplicaFieldEvent | PbftMessageNewviewViewChangesPreparedVotesSigFieldEvent | PbftMessageNewviewViewChangesPreparedVotesExtFieldEvent | PbftMessageNewviewViewChangesSenderFieldEvent | PbftMessageNewviewViewChangesSigFieldEvent | PbftMessageNewviewDigestsFieldEvent | PbftMessageNewviewSenderFieldEvent | PbftMessageNewviewSigFieldEvent | PbftMessageStatusViewFieldEvent | PbftMessageStatusNormalFieldEvent | PbftMessageStatusHeightFieldEvent | PbftMessageStatusSenderFieldEvent | PbftMessageFetchFromFieldEvent | PbftMessageFetchSenderFieldEvent | PbftMessageBlocksBlocksBlockHeightFieldEvent | PbftMessageBlocksBlocksBlockPrevHashFieldEvent | PbftMessageBlocksBlocksBlockProposerFieldEvent | PbftMessageBlocksBlocksBlockVrfProofFieldEvent | PbftMessageBlocksBlocksBlockNextSeedFieldEvent | PbftMessageBlocksBlocksBlockRootFieldEvent | PbftMessageBlocksBlocksBlockRequestsClientFieldEvent | PbftMessageBlocksBlocksBlockRequestsEpochFieldEvent | PbftMessageBlocksBlocksBlockRequestsCounterFieldEvent | PbftMessageBlocksBlocksBlockRequestsOpFieldEvent | PbftMessageBlocksBlocksBlockRequestsSigFieldEvent | PbftMessageBlocksBlocksBlockAppFieldEvent | PbftMessageBlocksBlocksCertHeightFieldEvent | PbftMessageBlocksBlocksCertViewFieldEvent | PbftMessageBlocksBlocksCertDigestFieldEvent | PbftMessageBlocksBlocksCertVotesReplicaFieldEvent | PbftMessageBlocksBlocksCertVotesSigFieldEvent | PbftMessageBlocksBlocksCertVotesExtFieldEvent | PbftMessageBlocksSenderFieldEvent | PbftMessageSnapshotCheckpointHeightFieldEvent | PbftMessageSnapshotCheckpointBlockHashFieldEvent | PbftMessageSnapshotCheckpointNextSeedFieldEvent | PbftMessageSnapshotCheckpointStateDigestFieldEvent | PbftMessageSnapshotCheckpointProofHeightFieldEvent | PbftMessageSnapshotCheckpointProofBlockHashFieldEvent | PbftMessageSnapshotCheckpointProofNextSeedFieldEvent | PbftMessageSnapshotCheckpointProofStateDigestFieldEvent | PbftMessageSnapshotCheckpointProofSenderFieldEvent | PbftMessageSnapshotCheckpointProofSigFieldEvent | PbftMessageSnapshotExecHeightFieldEvent | PbftMessageSnapshotExecHeadHashFieldEvent | PbftMessageSnapshotExecNextSeedFieldEvent | PbftMessageSnapshotExecClientsClientFieldEvent | PbftMessageSnapshotExecClientsEpochFieldEvent | PbftMessageSnapshotExecClientsCounterFieldEvent | PbftMessageSnapshotExecClientsHeightFieldEvent | PbftMessageSnapshotExecClientsResultFieldEvent | PbftMessageSnapshotAppFieldEvent | PbftMessageSnapshotSenderFieldEvent | PbftMessageForwardTxsFieldEvent | PbftMessageVrfhintAlphaFieldEvent | PbftMessageVrfhintProofFieldEvent | PbftMessageBatchMsgsFieldEvent> {
     return streamMessage(buf, PbftMessage.codec(), opts)
   }
 }

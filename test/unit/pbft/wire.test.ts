@@ -1,7 +1,7 @@
 // /gridauth/pbft/1.0.0 codec: every core message survives encode/decode; malformed input throws.
 import { test } from 'node:test'
 import assert from 'node:assert/strict'
-import { decodeMessage, encodeMessage, encodeValue, decodeValue } from '../../../src/consensus/codec.js'
+import { decodeMessage, encodeMessage, encodeValue, decodeValue, MAX_BATCH_MESSAGES } from '../../../src/consensus/codec.js'
 import { blockHash } from '../../../src/pbft/codec.js'
 import type { Block, Message } from '../../../src/pbft/types.js'
 
@@ -45,4 +45,14 @@ test('persisted values keep byte arrays (Buffers too)', () => {
   assert.deepEqual(back.a, b(1, 3))
   assert.deepEqual(back.buf, Uint8Array.from([1, 2]))
   assert.deepEqual((back.nested as { c: Uint8Array }).c, b(2, 2))
+})
+
+test('batch frames carry encoded messages in order and are bounded', () => {
+  const a = encodeMessage({ type: 'status', view: 1, normal: true, height: 5, sender: 2 })
+  const c = encodeMessage({ type: 'fetch', from: 3, sender: 2 })
+  const back = decodeMessage(encodeMessage({ type: 'batch', msgs: [a, c] }))
+  assert.equal(back.type, 'batch')
+  const msgs = (back as { msgs: Uint8Array[] }).msgs
+  assert.deepEqual(msgs.map(m => decodeMessage(m).type), ['status', 'fetch'])
+  assert.throws(() => decodeMessage(encodeMessage({ type: 'batch', msgs: Array.from({ length: MAX_BATCH_MESSAGES + 1 }, () => a) })), /too many/)
 })
