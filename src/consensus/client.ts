@@ -10,7 +10,7 @@ import {
   decodeCommitCertificate, decodeHeader, verifyCommitCertificate, decodeTx, toHex,
   type BlockHeader, type CommitCertificate, type ValidatorInfo
 } from '../ledger/index.js'
-import { TX_PROTOCOL } from './component.js'
+import { TX_PROTOCOL } from './tx-protocol.js'
 
 export interface ClientReceipt {
   txHash: Uint8Array
