@@ -44,7 +44,7 @@ export function decodeBlockReq(b: Uint8Array): BlockReq {
       return w.annex.byteLength > 0 ? { op: 'store', hash: w.hashes[0], block: w.block, annex: w.annex } : { op: 'store', hash: w.hashes[0], block: w.block }
     case BlockOp.FETCH:
       if (w.hashes.length !== 1) throw new MalformedError('fetch needs one hash')
-      return { op: 'fetch', hash: w.hashes[0], annex: w.wantAnnex }
+      return w.wantAnnex ? { op: 'fetch', hash: w.hashes[0], annex: true } : { op: 'fetch', hash: w.hashes[0] }
     case BlockOp.HAS:
       return { op: 'has', hashes: w.hashes }
     default:
