@@ -48,6 +48,8 @@ export const RECORD_WAIT_MAX_BLOCKS = 64
 export const RECORD_ROUNDS = 6
 /** Verified records kept for the warm path (least recently used dropped first). */
 export const RECORD_CACHE_ENTRIES = 1024
+/** Time a skip-graph record lookup may take (placement search and fetches) before the validators are asked. */
+export const SKIPGRAPH_LOOKUP_MS = 2_000
 /** Byte budget of one header response (a header's touched list grows with its block). */
 export const HEADERS_RESPONSE_BYTES = 3 << 20
 
@@ -147,7 +149,7 @@ export class ChainComponent implements NodeComponent {
     ctx.control.register('chain.head', () => ({ height: this.height, full: this.ledger !== undefined }))
     if (this.ledger === undefined) {
       ctx.control.register('chain', (p) => this.followerInfo(typeof p.count === 'number' ? p.count : 10))
-      ctx.control.register('view', async (p) => await this.followerView(typeof p.terminal === 'string' ? p.terminal : undefined))
+      ctx.control.register('view', async (p) => await this.followerView(typeof p.terminal === 'string' ? p.terminal : undefined, p.fresh === true))
     }
   }
 
@@ -189,10 +191,10 @@ export class ChainComponent implements NodeComponent {
    * The record of a terminal, verified: served with a Merkle proof against a certified header
    * that is at least as new as this node's head. Full nodes read their own state.
    */
-  async getRecord(terminalId: Uint8Array, opts: { from?: PeerId[] } = {}): Promise<VerifiedRecord | undefined> {
+  async getRecord(terminalId: Uint8Array, opts: { from?: PeerId[], fresh?: boolean } = {}): Promise<VerifiedRecord | undefined> {
     if (this.ledger !== undefined) return await this.ownRecord(this.ledger.store.state.getRecord(terminalId))
     if (opts.from !== undefined) return await this.fetchRecord(KIND.record, terminalId, (r) => bytesEqual(r.terminalId, terminalId), opts.from)
-    return await this.lookupRecord(terminalId)
+    return await this.lookupRecord(terminalId, opts.fresh === true)
   }
 
   /**
@@ -202,12 +204,12 @@ export class ChainComponent implements NodeComponent {
    * a validator. A terminal no header touched (not registered as far as our head knows) is
    * asked of a validator too: our head may lag its registration.
    */
-  private async lookupRecord(terminalId: Uint8Array): Promise<VerifiedRecord | undefined> {
+  private async lookupRecord(terminalId: Uint8Array, fresh = false): Promise<VerifiedRecord | undefined> {
     const key = toHex(terminalId)
     const head = this.follower.height
     const h = this.view.height === head ? this.view.lastTouched(terminalId) : 0
     if (h > 0) {
-      const cached = this.cache.get(key)
+      const cached = fresh ? undefined : this.cache.get(key)
       if (cached !== undefined && cached.header.height >= h && cached.header.height <= head) {
         this.cache.delete(key)
         this.cache.set(key, cached)
@@ -244,8 +246,20 @@ export class ChainComponent implements NodeComponent {
   private async recordFromReplicas(header: BlockHeader, terminalId: Uint8Array): Promise<TerminalRecord | undefined> {
     const sg = this.ctx?.component<SkipGraphService>('skipgraph')
     if (sg === undefined) return undefined
+    // A slow or broken graph must not hold an authentication up: past the budget, the validators.
+    const answers = sg.annexAnswers(headerHash(header))
+    let timer: NodeJS.Timeout | undefined
+    const expired = new Promise<'expired'>((resolve) => { timer = setTimeout(() => resolve('expired'), SKIPGRAPH_LOOKUP_MS) })
     try {
-      for await (const answer of sg.annexAnswers(headerHash(header))) {
+      for (;;) {
+        const next = await Promise.race([answers.next(), expired])
+        if (next === 'expired') {
+          this.log?.debug('annex lookup too slow; asking the validators', { height: header.height })
+          void answers.return(undefined).catch(() => {})
+          return undefined
+        }
+        if (next.done === true) return undefined
+        const answer = next.value
         const r = recordFromAnnex(header, answer.bytes, terminalId)
         if (r.ok) return r.record
         // A replica that lies or is stale: counted per reason, and the next one is asked.
@@ -254,8 +268,10 @@ export class ChainComponent implements NodeComponent {
       }
     } catch (err) {
       this.log?.debug('annex lookup failed', { height: header.height, error: (err as Error).message })
+      return undefined
+    } finally {
+      clearTimeout(timer)
     }
-    return undefined
   }
 
   /**
@@ -323,13 +339,13 @@ export class ChainComponent implements NodeComponent {
     throw new Error(`no server gave a valid record for ${toHex(key)}: ${lastErr?.message ?? 'no servers'}`)
   }
 
-  /** `gridauth view <terminal>` on a follower: the verified, current record read from the validators. */
-  private async followerView(terminal: string | undefined): Promise<Array<{ terminal: string, headerHash: string, height: number, chainHeight: number, latestIdentityHash: string, revoked: boolean, provenAt: number, source: string }>> {
+  /** `gridauth view <terminal>` on a follower: the verified, current record as authentication finds it (`fresh`: not from the cache). */
+  private async followerView(terminal: string | undefined, fresh: boolean): Promise<Array<{ terminal: string, headerHash: string, height: number, chainHeight: number, latestIdentityHash: string, revoked: boolean, provenAt: number, source: string }>> {
     if (terminal === undefined) throw new ControlMethodError('bad-argument', 'this node follows headers only: name a terminal (the whole view lives on validators)')
     const id = parseTerminalId(terminal)
     let v: VerifiedRecord | undefined
     try {
-      v = await this.getRecord(id)
+      v = await this.getRecord(id, { fresh })
     } catch (err) {
       throw new ControlMethodError('unavailable', (err as Error).message)
     }
