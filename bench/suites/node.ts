@@ -9,12 +9,25 @@ import { multiaddr } from '@multiformats/multiaddr'
 import { lpStream } from '@libp2p/utils'
 import { percentile, round, type BenchRow, type BenchSuite } from '../harness.js'
 import { createEchoPeer, ECHO_PROTOCOL } from '../helpers/echo-peer.js'
-import { gridauth, startNode, tempDir, waitFor } from '../../src/mesh/processes.js'
+import { gridauth, gridauthJson, startNode, tempDir, waitFor } from '../../src/mesh/processes.js'
+import { Network } from '../../src/mesh/network.js'
 
 function rssMb(pid: number): number {
-  const m = /VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))
-  return m === null ? NaN : Number(m[1]) / 1024
+  return memory(pid).rss
 }
+
+/**
+ * VmRSS and its two parts: RssAnon (the node's private memory: V8 heap, malloc) and RssFile
+ * (pages of the Node binary and libraries mapped in: shared with every other node process on
+ * the box and reclaimable by the kernel, but counted in RSS).
+ */
+function memory(pid: number): { rss: number, anon: number, file: number } {
+  const status = readFileSync(`/proc/${pid}/status`, 'utf8')
+  const kb = (field: string): number => Number(new RegExp(`${field}:\\s+(\\d+) kB`).exec(status)?.[1] ?? NaN) / 1024
+  return { rss: kb('VmRSS'), anon: kb('RssAnon'), file: kb('RssFile') }
+}
+
+const split = (m: { anon: number, file: number }): string => `${round(m.anon, 1)} MB private (RssAnon) + ${round(m.file, 1)} MB mapped files (RssFile)`
 
 function cpuTicks(pid: number): number {
   const f = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ')
@@ -139,9 +152,11 @@ async function v8Flags(quick: boolean): Promise<BenchRow[]> {
     const tuned = await startViaBin(join(root, 'tuned'), intro.addr, undefined)
     const plain = await startViaBin(join(root, 'plain'), intro.addr, '')
     await new Promise((r) => setTimeout(r, quick ? 10_000 : 30_000))
+    const t = memory(tuned.pid)
+    const p = memory(plain.pid)
     const rows: BenchRow[] = [
-      { metric: 'idle RSS, node with one peer, bin/gridauth (V8 flags)', value: round(rssMb(tuned.pid), 1), unit: 'MB', note: '--max-semi-space-size=1 --optimize-for-size; target < 64 MB (issue 7)' },
-      { metric: 'idle RSS, node with one peer, bin/gridauth with GRIDAUTH_NODE_FLAGS= (V8 defaults)', value: round(rssMb(plain.pid), 1), unit: 'MB' }
+      { metric: 'idle RSS, node with one peer, bin/gridauth (V8 flags)', value: round(t.rss, 1), unit: 'MB', note: `${split(t)}; no genesis (bare libp2p node)` },
+      { metric: 'idle RSS, node with one peer, bin/gridauth with GRIDAUTH_NODE_FLAGS= (V8 defaults)', value: round(p.rss, 1), unit: 'MB', note: split(p) }
     ]
     tuned.stop()
     plain.stop()
@@ -152,8 +167,51 @@ async function v8Flags(quick: boolean): Promise<BenchRow[]> {
   }
 }
 
+/** Runs each node of a Network through bin/gridauth (drops the node binary and CLI path startNode puts first). */
+const VIA_BIN = ['sh', '-c', 'shift 2; exec "$0" "$@"', BIN]
+
+/**
+ * The realistic idle state: 4 validators and 2 terminals, each started by bin/gridauth (its V8
+ * flags); the terminals registered, granted access and joined to the skip graph, connected to
+ * their peers. Then idle RSS and CPU of a validator (the introducer, and one other) and a terminal.
+ */
+async function meshIdle(quick: boolean): Promise<BenchRow[]> {
+  const net = await Network.create({ validators: 4, terminals: 2, wrap: VIA_BIN, parallel: 2 })
+  try {
+    for (const t of net.terminals) {
+      await gridauthJson(['--data', t.dir, 'register'], { timeoutMs: 120_000 })
+      await gridauthJson(['--data', t.dir, 'access'], { timeoutMs: 120_000 })
+    }
+    for (const t of net.terminals) {
+      await waitFor(`${t.name} to join the skip graph`, async () => (await gridauthJson<{ state: string }>(['--data', t.dir, 'skipgraph', '--no-copies'])).state === 'joined' || undefined, 60_000, 500)
+    }
+    await new Promise((r) => setTimeout(r, quick ? 5_000 : 20_000))
+    const nodes = [
+      { name: 'validator (introducer)', pid: net.validators[0].proc.pid! },
+      { name: 'validator', pid: net.validators[1].proc.pid! },
+      { name: 'terminal', pid: net.terminals[0].node.proc.pid! },
+      { name: 'terminal', pid: net.terminals[1].node.proc.pid! }
+    ]
+    const windowS = quick ? 10 : 60
+    const c0 = nodes.map((n) => cpuTicks(n.pid))
+    await new Promise((r) => setTimeout(r, windowS * 1000))
+    const rows: BenchRow[] = []
+    nodes.forEach((n, i) => {
+      const cpu = (cpuTicks(n.pid) - c0[i]) / windowS // ticks/s = % of one core
+      const m = memory(n.pid)
+      const which = n.name === 'terminal' ? `${n.name} ${i - 1}` : n.name
+      rows.push({ metric: `idle RSS, ${which}, mesh of 4 validators + 2 terminals`, value: round(m.rss, 1), unit: 'MB', note: `${split(m)}; bin/gridauth${n.name === 'terminal' && i === 2 ? '; registered, admitted, joined; target < 64 MB (issue 7)' : ''}` })
+      rows.push({ metric: `idle CPU, ${which}`, value: round(cpu, 2), unit: '% of a core', note: `over ${windowS} s` })
+    })
+    return rows
+  } finally {
+    await net.kill()
+    rmSync(net.root, { recursive: true, force: true })
+  }
+}
+
 export const suite: BenchSuite = {
   name: 'node',
   title: 'Node foundation: start-up, idle footprint, libp2p round-trip floor',
-  run: async ({ quick }) => [...await startupAndIdle(quick), ...await v8Flags(quick), ...await echoFloor(quick)]
+  run: async ({ quick }) => [...await startupAndIdle(quick), ...await v8Flags(quick), ...await meshIdle(quick), ...await echoFloor(quick)]
 }

@@ -23,6 +23,7 @@ import { verifyChainValueWithin, hashChainStep } from '../crypto/hashchain.js'
 import { MAX_CHAIN_SKIP } from '../ledger/constants.js'
 import type { ChainComponent } from '../chain/chain-component.js'
 import type { LedgerComponent } from '../chain/ledger-component.js'
+import { hedged } from '../util/hedged.js'
 import type { SkipGraphService } from '../skipgraph/service/index.js'
 import { TerminalState } from './terminal-state.js'
 import { SerialSubmitter, type TxSubmitter, type TxReceipt } from './submitter.js'
@@ -39,6 +40,8 @@ export const AUTH_MAX_FRAME_BYTES = 64 * 1024
 /** Renew the hash chain (in the background) when this few values are left, or a quarter of a short chain. */
 export const RENEW_THRESHOLD = 4
 const renewThreshold = (t: TerminalState): number => Math.min(RENEW_THRESHOLD, Math.floor(t.wallet.length / 4))
+/** A validator silent this long on a registration or access request gets company from the next. */
+const VALIDATOR_HEDGE_MS = 3_000
 const sleep = async (ms: number): Promise<void> => { await new Promise((resolve) => setTimeout(resolve, ms)) }
 /** Chain values a verifier remembers per subject, so one cannot be replayed before it is recorded. */
 export const SEEN_VALUES_PER_TERMINAL = 64
@@ -49,6 +52,13 @@ export const UNRECORDED_LIMIT = MAX_CHAIN_SKIP - 2
  * subject's last renewal to commit (up to 5 s) and ask several validators for a fresh record.
  */
 export const AUTH_REPLY_TIMEOUT_MS = 30_000
+/**
+ * How long an authentication this terminal starts may wait for a value to show (its spent values
+ * not yet recorded fill the margin verifiers allow, so it waits for their records to commit).
+ * Past it the request is refused `busy` rather than left waiting on a backlog of its own: with
+ * AUTH_REPLY_TIMEOUT_MS after it, every request is answered within 90 s.
+ */
+export const NEXT_VALUE_WAIT_MS = 60_000
 /** A peer's failed authentications go on the chain at most once per this interval (the rest are counted). */
 export const FAILURE_RECORD_INTERVAL_MS = 10_000
 /** How long a verifier's own value from a mutual authentication waits before it is recorded. */
@@ -240,17 +250,28 @@ export class AuthService implements NodeComponent {
 
   // ------------------------------------------------------------ terminal side: paper A
 
-  /** Sends a registration or access request to the validators, one after another until one answers. */
+  /**
+   * Sends a registration or access request to the validators: connected ones first; one that has
+   * not answered within VALIDATOR_HEDGE_MS (partitioned, frozen, overloaded) gets company from the
+   * next. Safe: the same transaction reaching two validators is one request to consensus.
+   */
   private async sendToValidators(protocol: string, tx: Uint8Array): Promise<SubmitResult> {
     const ep = this.endpoints.find((e) => e.protocol === protocol)!
+    const connected = new Set(this.ctx.libp2p.getConnections().map((c) => c.remotePeer.toString()))
+    const peers = this.chain.validatorPeers()
+    const ordered = [...peers.filter((p) => connected.has(p.toString())), ...peers.filter((p) => !connected.has(p.toString()))]
     let last: Error | undefined
-    for (const peer of this.chain.validatorPeers()) {
-      try {
-        return SubmitResult.decode(await ep.request(peer, SubmitRequest.encode({ tx: tx as Uint8Array<ArrayBuffer> }), { timeoutMs: 15_000 }))
-      } catch (err) {
-        last = err as Error
-        this.log.debug('validator did not answer', { peer: peer.toString(), protocol, error: last.message })
-      }
+    try {
+      return await hedged(ordered, async (peer) => {
+        try {
+          return SubmitResult.decode(await ep.request(peer, SubmitRequest.encode({ tx: tx as Uint8Array<ArrayBuffer> }), { timeoutMs: 15_000 }))
+        } catch (err) {
+          this.log.debug('validator did not answer', { peer: peer.toString(), protocol, error: (err as Error).message })
+          throw err
+        }
+      }, { hedgeMs: VALIDATOR_HEDGE_MS })
+    } catch (err) {
+      last = err as Error
     }
     if (this.ledger !== undefined) {
       // A validator that is also a terminal submits to its own consensus.
@@ -342,7 +363,7 @@ export class AuthService implements NodeComponent {
       throw new ControlMethodError('bad-argument', `'${target}' is not a peer id or multiaddr: ${(err as Error).message}`)
     }
     const t0 = performance.now()
-    const value = await this.nextValue(t) // persisted as spent before it leaves this node
+    const value = await this.nextValue(t, Date.now() + NEXT_VALUE_WAIT_MS) // persisted as spent before it leaves this node
     let reply: AuthReply
     try {
       reply = AuthReply.decode(await this.authEp!.request(peer, AuthHello.encode({ terminalId: t.terminalId as Uint8Array<ArrayBuffer>, value: value as Uint8Array<ArrayBuffer>, mutual, minHeight: await t.getMinHeight() }), { timeoutMs: AUTH_REPLY_TIMEOUT_MS }))
@@ -484,10 +505,11 @@ export class AuthService implements NodeComponent {
    * here would let terminals authenticating one another mutually wait on each other in a cycle.
    * The renewal runs in the background instead, at a moment when nothing is out.
    */
-  private async nextValue(t: TerminalState): Promise<Uint8Array> {
+  private async nextValue(t: TerminalState, deadline = Infinity): Promise<Uint8Array> {
     const run = async (): Promise<Uint8Array> => {
       while (this.unrecorded.length >= UNRECORDED_LIMIT) {
-        if (this.recorder !== undefined) await this.recorder
+        if (Date.now() > deadline) throw new ControlMethodError('busy', `${this.unrecorded.length} spent values are still waiting for their record on the chain; try again`)
+        if (this.recorder !== undefined) await Promise.race([this.recorder, sleep(Math.max(20, Math.min(1_000, deadline - Date.now())))])
         else await sleep(20)
       }
       // Only an exhausted chain (or a renewal a crash interrupted) makes a reveal wait.
@@ -545,9 +567,15 @@ export class AuthService implements NodeComponent {
         let n = 0
         while (n < this.unrecorded.length && this.unrecorded[n].released) n++
         if (n === 0) break
-        const value = this.unrecorded.splice(0, n)[n - 1].value
+        // The values stay counted as unrecorded until their record commits: revealing more
+        // meanwhile could carry this terminal past the MAX_CHAIN_SKIP verifiers allow (the load
+        // run saw honest authentications refused InvalidChainValue that way).
+        const value = this.unrecorded[n - 1].value
         const r = await this.submitter.submitBuilt(async () => makeChainUpdateTx(this.key, this.opts.genesis.networkId, { terminalId: t.terminalId, value, requestId: await t.requestId() }))
+        this.unrecorded.splice(0, n)
         if (r.code !== Reason.Ok) this.log.warn('chain update refused', { reason: reasonName(r.code), height: r.height })
+        // verifiers must judge later values against a record at least this new (not a stale read)
+        else if (r.height > await t.getMinHeight()) await t.setMinHeight(r.height)
       }
     }
     const p = run().catch((err: Error) => { this.log.warn('chain update failed', { error: err.message }) }).finally(() => {

@@ -3,17 +3,25 @@
 // replica set once it is committed; the replicas' own audits keep the copy count afterwards.
 // The proposer may die between commit and publish (or its placement may time out), and then no
 // node would ever hold the block: so every other validator checks, a little later, that the
-// block has its copies, and publishes it itself if it has not (placement is idempotent).
+// block has its copies, and publishes it itself if it has not (placement is idempotent). A block
+// still short of copies (its replicas partitioned away, frozen or dead) is checked again every
+// REPAIR_INTERVAL_MS for a few minutes, so a healed network gets its copies back.
 // Each block goes out with its record annex (every record it touched, with its proof against
 // the block's state root, built when the block was appended): readers find a terminal's latest
 // record on the block's replicas instead of asking a validator.
 import type { NodeComponent, NodeContext } from '../node/component.js'
 import type { LedgerComponent } from './ledger-component.js'
 import type { SkipGraphService } from '../skipgraph/service/index.js'
-import { encodeAnnex, encodeBlock, headerHash, toHex, MAX_ANNEX_BYTES, type Block, type RecordAnnex } from '../ledger/index.js'
+import { encodeAnnex, encodeBlock, headerHash, toHex, MAX_ANNEX_BYTES, type Block } from '../ledger/index.js'
 
 /** How long the other validators give the proposer before checking a block's copies. */
 export const BACKUP_PUBLISH_DELAY_MS = 5_000
+/** Between two checks of a block still short of copies. */
+export const REPAIR_INTERVAL_MS = 10_000
+/** Checks of one block before it is left to the replicas' own audits. */
+const REPAIR_ATTEMPTS = 30
+/** Blocks under repair at once (a long partition commits many): the oldest are dropped first. */
+const MAX_REPAIRING = 512
 
 export class BlockPublisher implements NodeComponent {
   readonly name = 'block-publisher'
@@ -26,25 +34,45 @@ export class BlockPublisher implements NodeComponent {
     if (ledger === undefined || sg === undefined) return
     const me = toHex(ctx.signingKey.publicKey)
     const log = ctx.logger('blocks')
-    const publish = (block: Block, annex: RecordAnnex): void => {
-      const a = encodeAnnex(annex)
+    const publish = async (block: Block, annex: Uint8Array): Promise<void> => {
       // An annex too big for the blocks protocol stays out: its readers ask the validators.
-      sg.publishBlock(encodeBlock(block), a.length <= MAX_ANNEX_BYTES ? a : undefined).catch((err: Error) => log.warn('block not published', { height: block.header!.height, error: err.message }))
+      await sg.publishBlock(encodeBlock(block), annex.length <= MAX_ANNEX_BYTES ? annex : undefined).then(() => {}, (err: Error) => log.warn('block not published', { height: block.header!.height, error: err.message }))
+    }
+    const repairing = new Map<string, NodeJS.Timeout>()
+    /** Checks the block's copies after `delayMs`; publishes it if short, and checks again later. */
+    const ensure = (block: Block, annex: Uint8Array, delayMs: number, attempt: number): void => {
+      const hash = toHex(headerHash(block.header!))
+      const t = setTimeout(() => {
+        this.timers.delete(t)
+        repairing.delete(hash)
+        if (this.stopped) return
+        void (async () => {
+          const c = await sg.copies(hash).catch(() => undefined)
+          if (c !== undefined && c.copies >= c.expected) return
+          if (attempt === 0 || attempt % 6 === 0) log.info('block under-replicated: publishing it', { height: block.header!.height, copies: c?.copies ?? null, expected: c?.expected ?? null, attempt })
+          await publish(block, annex)
+          if (attempt + 1 < REPAIR_ATTEMPTS && !this.stopped) ensure(block, annex, REPAIR_INTERVAL_MS, attempt + 1)
+        })()
+      }, delayMs)
+      t.unref()
+      this.timers.add(t)
+      repairing.set(hash, t)
+      if (repairing.size > MAX_REPAIRING) {
+        const [oldest, timer] = repairing.entries().next().value!
+        clearTimeout(timer)
+        this.timers.delete(timer)
+        repairing.delete(oldest)
+      }
     }
     ledger.onCommit((ev) => {
       if (this.stopped) return
-      if (toHex(ev.block.header!.proposer) === me) return publish(ev.block, ev.annex)
-      const t = setTimeout(() => {
-        this.timers.delete(t)
-        if (this.stopped) return
-        sg.copies(toHex(headerHash(ev.block.header!))).then((c) => {
-          if (c.copies >= c.expected) return
-          log.info('block under-replicated after commit: publishing it', { height: ev.block.header!.height, copies: c.copies, expected: c.expected })
-          publish(ev.block, ev.annex)
-        }, () => publish(ev.block, ev.annex))
-      }, BACKUP_PUBLISH_DELAY_MS)
-      t.unref()
-      this.timers.add(t)
+      const annex = encodeAnnex(ev.annex)
+      if (toHex(ev.block.header!.proposer) === me) {
+        void publish(ev.block, annex)
+        ensure(ev.block, annex, BACKUP_PUBLISH_DELAY_MS * 2, 1)
+        return
+      }
+      ensure(ev.block, annex, BACKUP_PUBLISH_DELAY_MS, 0)
     })
   }
 

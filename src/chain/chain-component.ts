@@ -150,6 +150,28 @@ export class ChainComponent implements NodeComponent {
     if (this.ledger === undefined) {
       ctx.control.register('chain', (p) => this.followerInfo(typeof p.count === 'number' ? p.count : 10))
       ctx.control.register('view', async (p) => await this.followerView(typeof p.terminal === 'string' ? p.terminal : undefined, p.fresh === true))
+      if (ctx.component('pbft') === undefined) ctx.control.register('validators', () => this.validatorsInfo())
+    }
+  }
+
+  /**
+   * `gridauth validators` on a node that is not one: the validator set with connectivity, and
+   * what the certified headers it follows say of the last commit (view, proposer, time).
+   */
+  private validatorsInfo(): Record<string, unknown> {
+    const conns = new Set(this.ctx!.libp2p.getConnections().map((c) => c.remotePeer.toString()))
+    const head = this.follower.head
+    const proposer = this.genesis.validators.findIndex((v) => bytesEqual(v.publicKey, head.proposer))
+    return {
+      validator: false,
+      height: this.follower.height,
+      view: head.view,
+      lastProposer: this.follower.height === 0 || proposer < 0 ? null : proposer,
+      lastCommitTime: this.follower.height === 0 ? null : new Date(head.timestamp).toISOString(),
+      validators: this.genesis.validators.map((v, index) => {
+        const peerId = validatorPeerId(v.publicKey).toString()
+        return { index, peerId, publicKey: toHex(v.publicKey), address: v.address, connected: conns.has(peerId) }
+      })
     }
   }
 

@@ -4,6 +4,7 @@
 import { join } from 'node:path'
 import type { NodeComponent, NodeContext } from '../node/component.js'
 import { LedgerStore } from '../ledger/store.js'
+import { scanStoredChain, type ScanResult } from '../ledger/integrity.js'
 import { headerHash, toHex, fromHex, viewOf, decodeTx, TxType, REASON_NAMES, TX_TYPE_NAMES, type Genesis, type Block, type CommitCertificate, type BlockHeader, type ExecutedBlock, type ApplyResult, type RecordAnnex } from '../ledger/index.js'
 import { ControlMethodError } from '../node/control-server.js'
 import type { Logger } from '../util/log.js'
@@ -68,6 +69,23 @@ export class LedgerComponent implements NodeComponent {
     ctx.control.register('view', (p) => this.viewInfo(typeof p.terminal === 'string' ? p.terminal : undefined))
     ctx.control.register('audit', async (p) => await this.audit(String(p.terminal ?? '')))
     this.log.info('ledger open', { height: this.store.head.height, network: this.genesis.networkId })
+    void this.scanInBackground()
+  }
+
+  /** Result of the background integrity scan of the stored chain (null while it runs). */
+  integrity: ScanResult | null = null
+
+  private async scanInBackground(): Promise<void> {
+    const t0 = Date.now()
+    const from = this.store.head.height
+    const r = await scanStoredChain(this.store, from, async () => {
+      await new Promise((resolve) => setTimeout(resolve, 5)) // stay out of the way of consensus
+      return this._store !== undefined
+    }).catch((err: Error) => ({ checkedDownTo: from, corrupt: { height: -1, reason: err.message } }))
+    if (this._store === undefined) return
+    this.integrity = r
+    if (r.corrupt !== undefined) this.log?.error('ledger integrity: stored chain is corrupt', { height: r.corrupt.height, reason: r.corrupt.reason })
+    else if (r.checkedDownTo === 0) this.log?.info('ledger integrity: stored chain verified', { blocks: from + 1, ms: Date.now() - t0 })
   }
 
   async stop(): Promise<void> {
@@ -93,14 +111,14 @@ export class LedgerComponent implements NodeComponent {
     return result
   }
 
-  async chainInfo(count: number): Promise<{ networkId: string, height: number, headHash: string, headers: HeaderSummary[] }> {
+  async chainInfo(count: number): Promise<{ networkId: string, height: number, headHash: string, headers: HeaderSummary[], integrity: ScanResult | null }> {
     const head = this.store.head
     const headers: HeaderSummary[] = []
     for (let h = head.height; h >= Math.max(0, head.height - count + 1); h--) {
       const header = await this.store.getHeader(h)
       if (header !== undefined) headers.push(summarizeHeader(header))
     }
-    return { networkId: this.genesis.networkId, height: head.height, headHash: toHex(head.headerHash), headers }
+    return { networkId: this.genesis.networkId, height: head.height, headHash: toHex(head.headerHash), headers, integrity: this.integrity }
   }
 
   /**

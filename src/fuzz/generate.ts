@@ -2,13 +2,13 @@
 // target advertises, peer ids, addresses): which node and protocol, and the exact bytes to
 // write on one or more fresh streams, with timing. Inputs are saved as hex and replayed verbatim.
 import { Rng } from './prng.js'
-import { concat, hex, lp, mutate, rpcFrame, varint, u8 } from './wire.js'
+import { concat, hex, lp, mutate, rpcFrame, unhex, varint, u8 } from './wire.js'
 import type { Generator } from './schema.js'
 import type { ProtocolSpec } from './registry.js'
 
 export interface StreamPlan {
-  /** Hex chunks written in order. */
-  chunks: string[]
+  /** Chunks written in order (hex in saved files: see toSaved / fromSaved). */
+  chunks: Uint8Array[]
   /** Pause between chunks (ms). */
   gapMs: number
   /** How our side ends the stream: graceful close, reset, or hold it open (slow writer) first. */
@@ -18,10 +18,17 @@ export interface StreamPlan {
   expect: number
 }
 
+/** Who plays an input: a peer unknown to the network, or a registered terminal with access
+ * granted (it passes the admission gate of the skip graph and blocks; PBFT still refuses it,
+ * a terminal speaking PBFT being the wrong role). */
+export type Identity = 'stranger' | 'admitted'
+
 export interface FuzzInput {
   seed: string
   index: number
   target: number
+  /** The attacker identity that plays it (files saved before identities existed: stranger). */
+  as: Identity
   protocol: string
   kind: string
   /** Human-readable detail (mutation ops, body type). */
@@ -34,6 +41,24 @@ export interface GenEnv {
   /** Per target node: the specs of the protocols it advertises. */
   specs: ProtocolSpec[][]
   gen: Generator
+  /** The identities the campaign has (plain nodes: strangers only; a network: both). */
+  identities?: Identity[]
+  /** Each identity's PeerId as it appears in bodies (`from` and the like must match the sender). */
+  attackerIds?: Partial<Record<Identity, string>>
+  /** Recent base inputs by index, so a replay does not generate its original again (a cache:
+   * inputs stay a pure function of (seed, index)). */
+  recent?: Map<number, FuzzInput>
+}
+
+/** An input as saved in files: chunks as hex. */
+export type SavedInput = Omit<FuzzInput, 'streams'> & { streams: Array<Omit<StreamPlan, 'chunks'> & { chunks: string[] }> }
+
+export function toSaved(input: FuzzInput): SavedInput {
+  return { ...input, streams: input.streams.map((p) => ({ ...p, chunks: p.chunks.map(hex) })) }
+}
+
+export function fromSaved(input: SavedInput): FuzzInput {
+  return { ...input, as: input.as ?? 'stranger', streams: input.streams.map((p) => ({ ...p, chunks: p.chunks.map(unhex) })) }
 }
 
 /** Kinds that hold streams open on purpose: played from a second attacker connection so they
@@ -45,9 +70,9 @@ export type Kind = typeof KINDS[number]
 
 const KIND_WEIGHTS: ReadonlyArray<readonly [number, Kind]> = [
   [8, 'random-bytes'], [8, 'bad-prefix'], [12, 'frame-random-body'], [30, 'frame-struct'], [12, 'frame-mutated'],
-  [10, 'wrong-role'], [8, 'replay'], [2, 'slow-writer'], [3, 'many-streams'], [3, 'flood']
+  [10, 'wrong-role'], [8, 'replay'], [2, 'slow-writer'], [1, 'many-streams'], [3, 'flood']
 ]
-const RAW_KIND_WEIGHTS: ReadonlyArray<readonly [number, Kind]> = [[10, 'random-bytes'], [6, 'bad-prefix'], [4, 'frame-random-body'], [2, 'slow-writer'], [2, 'many-streams'], [2, 'replay']]
+const RAW_KIND_WEIGHTS: ReadonlyArray<readonly [number, Kind]> = [[10, 'random-bytes'], [6, 'bad-prefix'], [4, 'frame-random-body'], [2, 'slow-writer'], [1, 'many-streams'], [2, 'replay']]
 
 function reqId(rng: Rng): bigint {
   return rng.weighted<bigint>([[6, BigInt(rng.int(1, 1000))], [2, BigInt(rng.int(1, 2 ** 31))], [1, rng.u64() | 1n]])
@@ -102,7 +127,7 @@ function frame(rng: Rng, env: GenEnv, spec: ProtocolSpec, mutateP: number, wrong
   return { bytes: rpcFrame({ id, body: b.bytes, error: rng.chance(0.03) ? 'spurious' : '' }), requests: role === 'request' ? 1 : 0, note: `${role} ${b.note}` }
 }
 
-const plan = (chunks: Uint8Array[], o: Partial<StreamPlan> = {}): StreamPlan => ({ chunks: chunks.map(hex), gapMs: 0, end: 'abort', holdMs: 0, expect: 0, ...o })
+const plan = (chunks: Uint8Array[], o: Partial<StreamPlan> = {}): StreamPlan => ({ chunks, gapMs: 0, end: 'abort', holdMs: 0, expect: 0, ...o })
 
 function endOf(rng: Rng): 'close' | 'abort' {
   return rng.chance(0.25) ? 'close' : 'abort'
@@ -112,12 +137,17 @@ function endOf(rng: Rng): 'close' | 'abort' {
 function generateBase(env: GenEnv, index: number, forbidReplay: boolean): FuzzInput {
   const rng = new Rng(env.seed, index)
   const target = rng.int(0, env.specs.length - 1)
-  const weighted = env.specs[target].map((s) => [s.framing === 'rpc' ? 4 : 1, s] as const)
+  // a validators-only protocol resets every other peer's streams unread: a few inputs show it
+  const weighted = env.specs[target].map((s) => [s.framing === 'raw' || s.gate === 'validators' ? 1 : 4, s] as const)
   const spec = rng.weighted(weighted)
+  // the admitted identity gets past the gate of the skip graph and blocks; strangers test the gate
+  const admittedP = spec.gate === 'admitted' ? 0.9 : 0.5
+  const as: Identity = rng.float() < admittedP && (env.identities ?? []).includes('admitted') ? 'admitted' : 'stranger'
   let kind = rng.weighted(spec.framing === 'rpc' ? KIND_WEIGHTS : RAW_KIND_WEIGHTS)
   if (forbidReplay && kind === 'replay') kind = 'frame-struct'
   if (spec.framing === 'raw' && kind === 'frame-struct') kind = 'random-bytes'
-  const input: FuzzInput = { seed: env.seed, index, target, protocol: spec.protocol, kind, note: '', streams: [] }
+  env.gen.ctx.attackerId = env.attackerIds?.[as] ?? env.gen.ctx.attackerId
+  const input: FuzzInput = { seed: env.seed, index, target, as, protocol: spec.protocol, kind, note: '', streams: [] }
   const end = endOf(rng)
   switch (kind) {
     case 'random-bytes': {
@@ -189,7 +219,8 @@ function generateBase(env: GenEnv, index: number, forbidReplay: boolean): FuzzIn
       break
     }
     case 'many-streams': {
-      const n = rng.int(3, 24)
+      // past the 4 inbound streams per protocol and connection mostly; 1 in 5 past the 24 per peer
+      const n = rng.chance(0.8) ? rng.int(5, 8) : rng.int(20, 30)
       for (let i = 0; i < n; i++) {
         const f = spec.framing === 'rpc' ? frame(rng, env, spec, 0.3) : { bytes: rng.bytes(rng.int(1, 64)), requests: 0 }
         input.streams.push(plan([lp(f.bytes)], { end: rng.chance(0.5) ? 'hold' : 'abort', holdMs: rng.int(50, 400), expect: f.requests }))
@@ -211,14 +242,22 @@ function generateBase(env: GenEnv, index: number, forbidReplay: boolean): FuzzIn
   return input
 }
 
+/** A replay repeats one of the inputs this far back at most. */
+const REPLAY_WINDOW = 500
+
 /** Input `index` of the campaign `env.seed`. */
 export function generateInput(env: GenEnv, index: number): FuzzInput {
   const base = generateBase(env, index, false)
+  if (env.recent !== undefined) {
+    env.recent.set(index, base)
+    env.recent.delete(index - REPLAY_WINDOW - 1)
+  }
   if (base.kind !== 'replay') return base
   // Replay: the frames of an earlier input, again (same or another protocol, maybe twice).
   const rng = new Rng(env.seed, index, 1)
-  const j = index === 0 ? 0 : rng.int(Math.max(0, index - 500), index - 1)
-  const earlier = generateBase(env, j, true)
+  const j = index === 0 ? 0 : rng.int(Math.max(0, index - REPLAY_WINDOW), index - 1)
+  const cached = env.recent?.get(j)
+  const earlier = cached !== undefined && cached.kind !== 'replay' ? cached : generateBase(env, j, true)
   const times = rng.int(1, 3)
   const first = earlier.streams[0] ?? plan([u8('')])
   const chunks = Array.from({ length: times }, () => first.chunks).flat()

@@ -2,7 +2,11 @@
 // context: peer ids and addresses), so a campaign can be regenerated and any input re-derived.
 // sfc32 state seeded through splitmix32 from FNV-1a(seed) and the index.
 
+import { createCipheriv } from 'node:crypto'
 import { Sfc32 } from '../util/sfc32.js'
+
+/** Inputs must be the same bytes on every machine: the word order is fixed to little-endian. */
+const LITTLE_ENDIAN = new Uint8Array(Uint32Array.of(1).buffer)[0] === 1
 
 function fnv1a(s: string): number {
   let h = 0x811c9dc5
@@ -44,12 +48,23 @@ export class Rng extends Sfc32 {
     return choices[choices.length - 1][1]
   }
 
+  /** n random bytes. Short ones are whole 32-bit words written little-endian; from 256 bytes on,
+   * AES-128-CTR keyed from this generator expands them natively (generation is a share of the
+   * campaign's CPU, and most of its bytes are in large random bodies). */
   bytes(n: number): Uint8Array {
-    const out = new Uint8Array(n)
-    for (let i = 0; i < n; i += 4) {
-      const v = this.u32()
-      out[i] = v; if (i + 1 < n) out[i + 1] = v >>> 8; if (i + 2 < n) out[i + 2] = v >>> 16; if (i + 3 < n) out[i + 3] = v >>> 24
+    if (n >= 256) {
+      const key = this.words(32)
+      const c = createCipheriv('aes-128-ctr', key.subarray(0, 16), key.subarray(16, 32))
+      return new Uint8Array(c.update(new Uint8Array(n)))
     }
+    return this.words(n)
+  }
+
+  private words(n: number): Uint8Array {
+    const words = new Uint32Array((n + 3) >>> 2)
+    for (let i = 0; i < words.length; i++) words[i] = this.u32()
+    const out = new Uint8Array(words.buffer, 0, n)
+    if (!LITTLE_ENDIAN) for (let i = 0; i < n; i += 4) { const v = words[i >>> 2]; out[i] = v; if (i + 1 < n) out[i + 1] = v >>> 8; if (i + 2 < n) out[i + 2] = v >>> 16; if (i + 3 < n) out[i + 3] = v >>> 24 }
     return out
   }
 

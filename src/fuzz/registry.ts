@@ -23,6 +23,9 @@ export interface ProtocolSpec {
   maxFrame: number
   /** Hand-made bodies that pass validation more often. */
   craft?: (rng: Rng, g: Generator) => Uint8Array
+  /** Who the node lets use the protocol at all (others have their streams reset unread):
+   * everyone, admitted terminals (and validators), or validators only. */
+  gate: 'open' | 'admitted' | 'validators'
   /** Where the spec came from, for the summary. */
   source: string
 }
@@ -100,20 +103,22 @@ export function specsFor(protocols: string[], schemas: Schemas): ProtocolSpec[] 
   return [...new Set(protocols)].sort().map((protocol): ProtocolSpec => {
     if (protocol === '/gridauth/skipgraph/1.0.0') {
       // skipgraph.md: every body is one SgMessage as a one-way frame (id = 0); no requests.
-      return { protocol, framing: 'rpc', file: 'skipgraph.proto', oneWay: ['SgMessage'], request: [], response: ['SgMessage'], maxFrame: 64 * KIB + 64, craft: craftSg, source: 'registry: skipgraph.proto SgMessage, one-way' }
+      return { protocol, framing: 'rpc', file: 'skipgraph.proto', oneWay: ['SgMessage'], request: [], response: ['SgMessage'], maxFrame: 64 * KIB + 64, craft: craftSg, gate: 'admitted', source: 'registry: skipgraph.proto SgMessage, one-way' }
     }
     if (protocol === '/gridauth/blocks/1.0.0') {
       // blocks.proto: every body is a BlockRequest answered by a BlockResponse; no one-way messages.
-      return { protocol, framing: 'rpc', file: 'blocks.proto', oneWay: [], request: ['BlockRequest'], response: ['BlockResponse'], maxFrame: 4 * MIB + 4096 + 64, craft: craftBlocks, source: 'registry: blocks.proto BlockRequest/BlockResponse, requests' }
+      return { protocol, framing: 'rpc', file: 'blocks.proto', oneWay: [], request: ['BlockRequest'], response: ['BlockResponse'], maxFrame: 4 * MIB + 4096 + 64, craft: craftBlocks, gate: 'admitted', source: 'registry: blocks.proto BlockRequest/BlockResponse, requests' }
     }
     const m = /^\/gridauth\/([^/]+)\//.exec(protocol)
-    if (m === null) return { protocol, framing: 'raw', oneWay: [], request: [], response: [], maxFrame: 64 * KIB, source: 'non-gridauth: raw bytes' }
+    if (m === null) return { protocol, framing: 'raw', oneWay: [], request: [], response: [], maxFrame: 64 * KIB, gate: 'open', source: 'non-gridauth: raw bytes' }
     const file = `${m[1]}.proto`
+    // PBFT serves the genesis validators only (src/consensus/component.ts)
+    const gate = m[1] === 'pbft' ? 'validators' as const : 'open' as const
     const top = schemas.topLevel(file)
     if (top.length > 0) {
       const all = schemas.allTypeNames(file)
-      return { protocol, framing: 'rpc', file, oneWay: top, request: top, response: all, maxFrame: MIB, source: `auto: ${file} top-level ${top.join(',')}, one-way and requests` }
+      return { protocol, framing: 'rpc', file, oneWay: top, request: top, response: all, maxFrame: MIB, gate, source: `auto: ${file} top-level ${top.join(',')}, one-way and requests` }
     }
-    return { protocol, framing: 'rpc', file: ledgerTypes.length > 0 ? 'ledger.proto' : undefined, oneWay: ledgerTypes, request: ledgerTypes, response: ledgerTypes, maxFrame: MIB, source: `auto: no ${file}; ledger.proto messages and random bodies` }
+    return { protocol, framing: 'rpc', file: ledgerTypes.length > 0 ? 'ledger.proto' : undefined, oneWay: ledgerTypes, request: ledgerTypes, response: ledgerTypes, maxFrame: MIB, gate, source: `auto: no ${file}; ledger.proto messages and random bodies` }
   })
 }

@@ -46,7 +46,11 @@ export function fieldVarint(field: number, v: bigint | number, pad = 0): Uint8Ar
   return concat([tag(field, WT.VARINT), varint(v, pad)])
 }
 export function fieldLen(field: number, data: Uint8Array): Uint8Array {
-  return concat([tag(field, WT.LEN), varint(data.byteLength), data])
+  const t = tag(field, WT.LEN)
+  const l = varint(data.byteLength)
+  const out = new Uint8Array(t.byteLength + l.byteLength + data.byteLength)
+  out.set(t); out.set(l, t.byteLength); out.set(data, t.byteLength + l.byteLength)
+  return out
 }
 export function fieldFixed(field: number, bytes: Uint8Array): Uint8Array {
   return concat([tag(field, bytes.byteLength === 8 ? WT.I64 : WT.I32), bytes])
@@ -64,7 +68,10 @@ export function rpcFrame(f: { id?: bigint, response?: boolean, body?: Uint8Array
 
 /** Length-prefixed (the gridauth stream framing). */
 export function lp(frame: Uint8Array): Uint8Array {
-  return concat([varint(frame.byteLength), frame])
+  const l = varint(frame.byteLength)
+  const out = new Uint8Array(l.byteLength + frame.byteLength)
+  out.set(l); out.set(frame, l.byteLength)
+  return out
 }
 
 export interface WireField { field: number, wt: number, raw: Uint8Array /* tag + payload */, payload?: Uint8Array }

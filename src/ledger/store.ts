@@ -26,14 +26,16 @@ import { codecs, decodeCanonical, DecodeError, headerHash, toHex } from './codec
 import type { Genesis } from './genesis.js'
 import { decodeRecord } from './proof.js'
 import { buildAnnex, type RecordAnnex } from './view.js'
+import { UserError } from '../util/errors.js'
 import {
   apply, commitBlock, executeBlock, genesisBlock, genesisState, stateFromParts, BlockError,
   type ApplyResult, type Block, type BlockHeader, type ExecOptions, type ExecutedBlock, type LedgerOptions, type LedgerState, type TerminalRecord, type TxResult
 } from './state.js'
 
-export class StoreCorruptionError extends Error {
+/** An operator's error (one line, exit 1): the node refuses to run on a store it cannot trust. */
+export class StoreCorruptionError extends UserError {
   constructor (path: string, message: string) {
-    super(`ledger store ${path} is corrupt: ${message}`)
+    super(`ledger store ${path} is corrupt: ${message} (restore the data directory from a backup, or re-initialise this node)`)
     this.name = 'StoreCorruptionError'
   }
 }
@@ -240,6 +242,11 @@ export class LedgerStore {
   async getBlock (height: number): Promise<Block | undefined> {
     const b = await this.raw(K.block(height))
     return b === undefined ? undefined : decodeBlock(b)
+  }
+
+  /** Encoded header exactly as stored. */
+  async getHeaderBytes (height: number): Promise<Uint8Array | undefined> {
+    return await this.raw(K.header(height))
   }
 
   /** Encoded block exactly as stored (for serving over the network). */

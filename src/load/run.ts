@@ -96,6 +96,7 @@ function pct(sorted: number[], p: number): number {
 export function refusalKey(msg: string): string {
   const answered = /answered (\S+)/.exec(msg)
   if (answered !== null) return `peer answered ${answered[1]}`
+  if (/still waiting for their record/.test(msg)) return 'busy (own spent values not yet recorded)'
   if (/within \d+ ms/.test(msg)) return 'peer timeout'
   if (/closed/.test(msg)) return 'stream closed'
   return msg.replace(/12D3KooW\w+/g, '<peer>').replace(/[0-9a-f]{64}/g, '<id>').slice(0, 80)

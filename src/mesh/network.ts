@@ -28,6 +28,8 @@ export interface NetworkOptions {
   /** Terminals started at once (start-up is CPU-bound). */
   parallel?: number
   env?: NodeJS.ProcessEnv
+  /** Command prefix every node runs under (see StartNodeOptions.wrap), e.g. to start it through bin/gridauth. */
+  wrap?: string[]
 }
 
 export interface Terminal {
@@ -90,7 +92,7 @@ export class Network {
     const node = await startNode(join(this.root, `validator-${i}`), [
       '--listen', `/ip4/127.0.0.1/tcp/${this.validatorPorts[i]}`, '--genesis', this.genesis, '--role', 'validator',
       ...(i > 0 && this.validators[0] !== undefined ? ['--bootstrap', this.validators[0].addr] : []), ...(this.opts.startArgs ?? [])
-    ], { env: this.opts.env })
+    ], { env: this.opts.env, wrap: this.opts.wrap })
     this.validators[i] = node
     return node
   }
@@ -103,7 +105,7 @@ export class Network {
     const enrollment = join(this.root, `${name}.enrollment.json`)
     const e = await gridauthJson<{ terminalId: string }>(['enroll', '--operator-key', this.operatorKey, '--genesis', this.genesis, '--peer-id', peerId,
       '--address', '/ip4/127.0.0.1/tcp/0', '--device-type', 'DTU', '--vendor', 'gridauth-test', '--serial', serial, ...(extra.enrollArgs ?? []), '--out', enrollment])
-    const node = await startNode(dir, ['--genesis', this.genesis, '--enrollment', enrollment, '--bootstrap', this.introducer, ...(this.opts.startArgs ?? [])], { env: this.opts.env })
+    const node = await startNode(dir, ['--genesis', this.genesis, '--enrollment', enrollment, '--bootstrap', this.introducer, ...(this.opts.startArgs ?? [])], { env: this.opts.env, wrap: this.opts.wrap })
     const t = { name, dir, peerId, terminalId: e.terminalId, serial, node }
     this.terminals.push(t)
     return t

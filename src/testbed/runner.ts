@@ -290,7 +290,12 @@ async function perform(c: Cluster, step: Step, load: Load, t0: number): Promise<
 export async function corruptBlock(h: Host, height?: number): Promise<string> {
   if (h.role !== 'validator') throw new Error(`corrupt: ${h.name} is not a validator (only validators keep the ledger)`)
   if (h.state === 'running' || h.state === 'frozen') throw new Error(`corrupt: stop ${h.name} first`)
-  const ds = new LevelDatastore(join(h.dir, 'ledger'))
+  return await alterStoredBlock(h.dir, height)
+}
+
+/** The same on the data directory of a stopped validator (its head block unless `height`). */
+export async function alterStoredBlock(dataDir: string, height?: number): Promise<string> {
+  const ds = new LevelDatastore(join(dataDir, 'ledger'))
   await ds.open()
   try {
     const head = (await ds.db.get('/ledger/head')) as Uint8Array

@@ -22,8 +22,10 @@ export function networkCommands(program: Command, ctx: CommandContext): void {
     .description('committed height and the most recent block headers')
     .option('-n, --count <n>', 'how many recent headers', toPositiveInt, 10)
     .action(async (cmd: { count: number }) => {
-      const r = await callNode<{ networkId: string, height: number, headHash: string, headers: HeaderSummary[] }>(ctx.socketPath(), 'chain', { count: cmd.count })
-      ctx.out(r, () => `network ${r.networkId}, height ${r.height}, head ${r.headHash}\n\n` + table(
+      const r = await callNode<{ networkId: string, height: number, headHash: string, headers: HeaderSummary[], integrity?: { corrupt?: { height: number, reason: string } } | null }>(ctx.socketPath(), 'chain', { count: cmd.count })
+      const damage = r.integrity?.corrupt
+      ctx.out(r, () => `network ${r.networkId}, height ${r.height}, head ${r.headHash}\n` +
+        (damage === undefined ? '' : `STORED CHAIN CORRUPT at height ${damage.height}: ${damage.reason}\n`) + '\n' + table(
         ['HEIGHT', 'HASH', 'VIEW', 'TXS', 'TIME', 'PROPOSER'],
         r.headers.map((h) => [h.height, short(h.hash), h.view, h.txCount, time(h.timestamp), short(h.proposer, 12)])))
     })

@@ -16,6 +16,7 @@ interface Info {
   lastCommitTime?: string | null
   stableCheckpoint?: number
   pending?: number
+  lastProposer?: number | null
   validators: Array<{ index: number, peerId?: string, publicKey: string, address: string, self?: boolean, connected?: boolean }>
 }
 
@@ -31,7 +32,10 @@ export const validatorsCommands: CommandGroup = (program: Command, ctx) => {
             ['primary (next height)', info.primary ?? 'unknown'], ['committed height', info.height], ['ledger height', info.ledgerHeight],
             ['last commit', info.lastCommitTime ?? 'none since start'], ['stable checkpoint', info.stableCheckpoint], ['pending requests', info.pending]
           ])
-          : 'this node is not a validator',
+          : keyValues([
+            ['this validator', 'no (what the certified headers say)'], ['committed height', info.height ?? 'unknown'],
+            ['last block view', info.view ?? 'unknown'], ['last block proposer', info.lastProposer ?? 'none'], ['last commit', info.lastCommitTime ?? 'none']
+          ]),
         '',
         table(['#', 'PEER ID', 'ADDRESS', 'ROLE', 'CONNECTED'], info.validators.map((v) => [
           v.index, v.peerId ?? v.publicKey, v.address,
