@@ -48,6 +48,12 @@ export const RECORD_WAIT_MAX_BLOCKS = 64
 export const RECORD_ROUNDS = 6
 /** Verified records kept for the warm path (least recently used dropped first). */
 export const RECORD_CACHE_ENTRIES = 1024
+/**
+ * A follower's head is trusted as current for a lookup when a validator told it of the chain's
+ * head this recently (a push or a header answer); otherwise one header request comes first, so
+ * a revocation a push has not yet brought is not missed (a record is current only at our head).
+ */
+export const HEAD_FRESH_MS = 1_000
 /** Time a skip-graph record lookup may take (placement search and fetches) before the validators are asked. */
 export const SKIPGRAPH_LOOKUP_MS = 2_000
 /** Byte budget of one header response (a header's touched list grows with its block). */
@@ -227,6 +233,7 @@ export class ChainComponent implements NodeComponent {
    * asked of a validator too: our head may lag its registration.
    */
   private async lookupRecord(terminalId: Uint8Array, fresh = false): Promise<VerifiedRecord | undefined> {
+    await this.freshenHead()
     const key = toHex(terminalId)
     const head = this.follower.height
     const h = this.view.height === head ? this.view.lastTouched(terminalId) : 0
@@ -254,6 +261,33 @@ export class ChainComponent implements NodeComponent {
     this.remember(key, v.record, v.header)
     this.lookups.validator++
     return { ...v, source: 'validator' }
+  }
+
+  /** When did a validator last tell us the chain's head (ms since the epoch). */
+  private lastHeard = 0
+  private lastTried = 0
+  private freshening: Promise<void> | undefined
+
+  /** Brings the head up to what a validator says, unless one said so within HEAD_FRESH_MS. */
+  private async freshenHead(): Promise<void> {
+    const now = Date.now()
+    // At most one check per HEAD_FRESH_MS, answered or not: validators that do not answer must
+    // not add a wait to every lookup (the lookup then goes on with the head it has).
+    if (now - this.lastHeard < HEAD_FRESH_MS || now - this.lastTried < HEAD_FRESH_MS) return
+    if (this.freshening !== undefined) return await this.freshening
+    this.lastTried = now
+    this.freshening = (async () => {
+      const peer = this.validatorPeers()[0]
+      if (peer === undefined) return
+      try {
+        const resp = ChainResponse.decode(await this.endpoint!.request(peer, ChainRequest.encode({ kind: KIND.headers, from: this.follower.height + 1, max: MAX_HEADERS_PER_RESPONSE, terminalId: new Uint8Array(0), height: 0 }), { timeoutMs: HEAD_FRESH_MS }))
+        for (const ch of resp.headers) if (decodeHeader(ch.header).height === this.follower.height + 1) await this.acceptCertified(ch)
+        if (resp.head <= this.follower.height) this.lastHeard = Date.now()
+      } catch (err) {
+        this.log?.debug('head check failed', { peer: peer.toString(), error: (err as Error).message })
+      }
+    })().finally(() => { this.freshening = undefined })
+    await this.freshening
   }
 
   private remember(key: string, record: TerminalRecord, header: BlockHeader): void {
@@ -499,7 +533,8 @@ export class ChainComponent implements NodeComponent {
     if (this.ledger !== undefined) return
     const push = ChainPush.decode(body)
     if (push.head === undefined) throw new Error('push without header')
-    void this.syncTo(decodeHeader(push.head.header).height, push.head).catch((err: Error) => {
+    const pushedAt = Date.now()
+    void this.syncTo(decodeHeader(push.head.header).height, push.head).then(() => { this.lastHeard = Math.max(this.lastHeard, pushedAt) }, (err: Error) => {
       this.log?.debug('push rejected', { peer: peer.toString(), error: err.message })
     })
   }
