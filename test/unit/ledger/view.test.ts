@@ -4,9 +4,9 @@ import assert from 'node:assert/strict'
 import {
   BlockError, executeBlock, encodeHeader, decodeHeader, genesisState, headerHash, touchedList, touchedPrefixes, touches, ViewIndex,
   buildAnnex, encodeAnnex, decodeAnnex, annexError, recordFromAnnex, encodeRecord, decodeRecord, HeaderChain, MAX_HEADER_BYTES,
-  TOUCH_PREFIX_LEN, type BlockHeader
+  TOUCH_PREFIX_LEN, makeRevocationTx, type BlockHeader
 } from '../../../src/ledger/index.js'
-import { genesis, hex, Producer, Terminal } from './fixtures.js'
+import { genesis, hex, NET, operator, Producer, Terminal } from './fixtures.js'
 
 const prefixHex = (id: Uint8Array): string => hex(id.subarray(0, TOUCH_PREFIX_LEN))
 const listHex = (t: Uint8Array): string[] => touchedPrefixes(t).map((p) => p.toString(16).padStart(16, '0'))
@@ -38,6 +38,10 @@ test('a block header lists exactly the terminals whose record it changed', () =>
   assert.deepEqual(listHex(p.blocks[2].block.header.touched), [prefixHex(b.id)])
   p.step([])
   assert.equal(p.blocks[3].block.header.touched.length, 0)
+  // A revocation (signed by the operator) touches the revoked terminal.
+  p.step([makeRevocationTx(operator, NET, { terminalId: b.id, reason: 'stolen', opSeq: 1 })])
+  assert.deepEqual(listHex(p.blocks[4].block.header.touched), [prefixHex(b.id)])
+  assert.equal(p.state.getRecord(b.id)!.revoked, true)
   // It survives the header codec (and is covered by the header hash).
   const enc = encodeHeader(p.blocks[1].block.header)
   assert.deepEqual(decodeHeader(enc).touched, p.blocks[1].block.header.touched)
