@@ -101,11 +101,15 @@ test('storage nodes serving an altered or a stale record annex are caught; B aut
   for (const l of liars) {
     l.node = await startNode(l.dir, ['--genesis', net.genesis, '--enrollment', join(net.root, `${l.name}.enrollment.json`), '--bootstrap', net.introducer, ...START], { env: ENV })
   }
+  await waitFor('the liars to rejoin the skip graph', async () => {
+    const infos = await Promise.all(liars.map(async (l) => await control<SgInfo>(l.dir, 'skipgraph.info').catch(() => undefined)))
+    return infos.every((i) => i?.state === 'joined')
+  }, 120_000, 500)
   await waitFor('y to place the block on the two liars', async () => {
     const c = await control<{ replicas: Array<{ id: string }> }>(y.dir, 'skipgraph.copies', { hash: target }).catch(() => undefined)
     const ids = c?.replicas.map((r) => r.id) ?? []
     return ids.length === 2 && liars.every((l) => ids.includes(l.peerId))
-  }, 90_000, 500)
+  }, 120_000, 500)
 
   const rejected = async (reason: string): Promise<number> => {
     const s = await cli<{ rejected: Array<{ protocol: string, reason: string, count: number }> }>(y, ['status'])
