@@ -2,7 +2,8 @@
 // terminals) with real gridauth processes on loopback: 4 validators and n terminals joined
 // through one introducer, all registered and admitted; then one authentication at a time.
 // - cold: the first authentication between a pair (the verifier reads the subject's record,
-//   with its proof, from a validator; the pair may not share a connection yet);
+//   with its proof, from the annex of the block that last touched it on that block's skip-graph
+//   replicas, or failing that from a validator; the pair may not share a connection yet);
 // - warm: the same pair again right after (connection open).
 // Latency is what the initiating node measures from revealing its value to the verdict (the
 // CLI's process start is not included). Registration and access latency come the same way.

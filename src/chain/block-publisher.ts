@@ -6,10 +6,13 @@
 // block has its copies, and publishes it itself if it has not (placement is idempotent). A block
 // still short of copies (its replicas partitioned away, frozen or dead) is checked again every
 // REPAIR_INTERVAL_MS for a few minutes, so a healed network gets its copies back.
+// Each block goes out with its record annex (every record it touched, with its proof against
+// the block's state root, built when the block was appended): readers find a terminal's latest
+// record on the block's replicas instead of asking a validator.
 import type { NodeComponent, NodeContext } from '../node/component.js'
 import type { LedgerComponent } from './ledger-component.js'
 import type { SkipGraphService } from '../skipgraph/service/index.js'
-import { encodeBlock, headerHash, toHex, type Block } from '../ledger/index.js'
+import { encodeAnnex, encodeBlock, headerHash, toHex, MAX_ANNEX_BYTES, type Block } from '../ledger/index.js'
 
 /** How long the other validators give the proposer before checking a block's copies. */
 export const BACKUP_PUBLISH_DELAY_MS = 5_000
@@ -31,12 +34,13 @@ export class BlockPublisher implements NodeComponent {
     if (ledger === undefined || sg === undefined) return
     const me = toHex(ctx.signingKey.publicKey)
     const log = ctx.logger('blocks')
-    const publish = async (block: Block): Promise<void> => {
-      await sg.publishBlock(encodeBlock(block)).then(() => {}, (err: Error) => log.warn('block not published', { height: block.header!.height, error: err.message }))
+    const publish = async (block: Block, annex: Uint8Array): Promise<void> => {
+      // An annex too big for the blocks protocol stays out: its readers ask the validators.
+      await sg.publishBlock(encodeBlock(block), annex.length <= MAX_ANNEX_BYTES ? annex : undefined).then(() => {}, (err: Error) => log.warn('block not published', { height: block.header!.height, error: err.message }))
     }
     const repairing = new Map<string, NodeJS.Timeout>()
     /** Checks the block's copies after `delayMs`; publishes it if short, and checks again later. */
-    const ensure = (block: Block, delayMs: number, attempt: number): void => {
+    const ensure = (block: Block, annex: Uint8Array, delayMs: number, attempt: number): void => {
       const hash = toHex(headerHash(block.header!))
       const t = setTimeout(() => {
         this.timers.delete(t)
@@ -46,8 +50,8 @@ export class BlockPublisher implements NodeComponent {
           const c = await sg.copies(hash).catch(() => undefined)
           if (c !== undefined && c.copies >= c.expected) return
           if (attempt === 0 || attempt % 6 === 0) log.info('block under-replicated: publishing it', { height: block.header!.height, copies: c?.copies ?? null, expected: c?.expected ?? null, attempt })
-          await publish(block)
-          if (attempt + 1 < REPAIR_ATTEMPTS && !this.stopped) ensure(block, REPAIR_INTERVAL_MS, attempt + 1)
+          await publish(block, annex)
+          if (attempt + 1 < REPAIR_ATTEMPTS && !this.stopped) ensure(block, annex, REPAIR_INTERVAL_MS, attempt + 1)
         })()
       }, delayMs)
       t.unref()
@@ -62,12 +66,13 @@ export class BlockPublisher implements NodeComponent {
     }
     ledger.onCommit((ev) => {
       if (this.stopped) return
+      const annex = encodeAnnex(ev.annex)
       if (toHex(ev.block.header!.proposer) === me) {
-        void publish(ev.block)
-        ensure(ev.block, BACKUP_PUBLISH_DELAY_MS * 2, 1)
+        void publish(ev.block, annex)
+        ensure(ev.block, annex, BACKUP_PUBLISH_DELAY_MS * 2, 1)
         return
       }
-      ensure(ev.block, BACKUP_PUBLISH_DELAY_MS, 0)
+      ensure(ev.block, annex, BACKUP_PUBLISH_DELAY_MS, 0)
     })
   }
 

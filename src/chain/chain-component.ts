@@ -5,8 +5,13 @@
 // - Every other node follows the chain: a HeaderChain (headers checked link by link against
 //   commit certificates, persisted so a restart resumes), fed by pushes from two validators and
 //   by a periodic catch-up poll. It answers header requests too.
-// getRecord() is the verifiable read used by authentication: a record is accepted only with a
-// proof against a certified header at least as new as this node's own head.
+// getRecord() is the verifiable read used by authentication (protocols/chain.md, "Record
+// lookup"): on a follower, the view index (terminal prefix -> last certified header that touched
+// it, from the headers' touched lists) names the block holding the terminal's latest record;
+// a cached record verified at that height or later is provably current at this node's head;
+// otherwise the record comes from that block's annex on its skip-graph replicas, checked
+// against the certified header; a replica that lies or is stale is counted and the next asked;
+// last, a validator serves it with a proof against a header at least as new as our head.
 import { peerIdFromPublicKey } from '@libp2p/peer-id'
 import { publicKeyFromRaw } from '@libp2p/crypto/keys'
 import { multiaddr } from '@multiformats/multiaddr'
@@ -25,6 +30,9 @@ import type { LedgerComponent } from './ledger-component.js'
 import { summarizeHeader, parseTerminalId } from './ledger-component.js'
 import type { Logger } from '../util/log.js'
 import { bytesEqual } from '../crypto/merkle.js'
+import { ViewIndex, recordFromAnnex, annexError, decodeAnnex } from '../ledger/view.js'
+import type { SkipGraphService } from '../skipgraph/service/index.js'
+import { BLOCKS_PROTOCOL } from '../skipgraph/service/service.js'
 
 export const CHAIN_PROTOCOL = '/gridauth/chain/1.0.0'
 export const MAX_HEADERS_PER_RESPONSE = 256
@@ -38,6 +46,18 @@ export const RECORD_WAIT_MS = 500
 export const RECORD_WAIT_MAX_BLOCKS = 64
 /** Passes over the validators for a fresh record before a lookup fails. */
 export const RECORD_ROUNDS = 6
+/** Verified records kept for the warm path (least recently used dropped first). */
+export const RECORD_CACHE_ENTRIES = 1024
+/**
+ * A follower's head is trusted as current for a lookup when a validator told it of the chain's
+ * head this recently (a push or a header answer); otherwise one header request comes first, so
+ * a revocation a push has not yet brought is not missed (a record is current only at our head).
+ */
+export const HEAD_FRESH_MS = 1_000
+/** Time a skip-graph record lookup may take (placement search and fetches) before the validators are asked. */
+export const SKIPGRAPH_LOOKUP_MS = 2_000
+/** Byte budget of one header response (a header's touched list grows with its block). */
+export const HEADERS_RESPONSE_BYTES = 3 << 20
 
 const KIND = { headers: 1, record: 2, block: 3, subscribe: 4, recordByKey: 5 } as const
 
@@ -52,7 +72,10 @@ export interface VerifiedRecord {
   record: TerminalRecord
   /** The header the proof was checked against. */
   header: BlockHeader
+  /** The height at which the record is known to be the terminal's latest (>= header.height). */
   height: number
+  /** Where it came from: this node's ledger, its cache (provably current), a skip-graph replica, a validator. */
+  source?: 'ledger' | 'cache' | 'skipgraph' | 'validator'
 }
 
 
@@ -71,6 +94,13 @@ export class ChainComponent implements NodeComponent {
   private readonly waiters: Array<{ height: number, resolve: () => void }> = []
   private poll: NodeJS.Timeout | undefined
   private syncing: Promise<void> | undefined
+
+  /** Paper B's blockchain view, from the certified headers this node holds (ledger/view.ts). */
+  readonly view = new ViewIndex()
+  /** Verified records by terminal (hex): record, the header its proof checked against. */
+  private readonly cache = new Map<string, { record: TerminalRecord, header: BlockHeader }>()
+  /** Lookups by outcome, for `gridauth view` and the tests. */
+  readonly lookups = { cache: 0, skipgraph: 0, validator: 0, absent: 0 }
 
   constructor(readonly genesis: Genesis) {
     this.follower = new HeaderChain(genesis)
@@ -109,9 +139,11 @@ export class ChainComponent implements NodeComponent {
       for (let h = 0; h <= store.head.height; h++) {
         const header = await store.getHeader(h)
         if (header !== undefined) this.committed.add(toHex(headerHash(header)))
+        if (header !== undefined && h > 0) this.view.apply(header)
       }
       this.ledger.onCommit((ev) => {
         this.committed.add(toHex(ev.headerHash))
+        if (ev.block.header!.height === this.view.height + 1) this.view.apply(ev.block.header!)
         this.pushToSubscribers(ev.block.header!, ev.cert)
       })
     } else {
@@ -123,7 +155,7 @@ export class ChainComponent implements NodeComponent {
     ctx.control.register('chain.head', () => ({ height: this.height, full: this.ledger !== undefined }))
     if (this.ledger === undefined) {
       ctx.control.register('chain', (p) => this.followerInfo(typeof p.count === 'number' ? p.count : 10))
-      ctx.control.register('view', async (p) => await this.followerView(typeof p.terminal === 'string' ? p.terminal : undefined))
+      ctx.control.register('view', async (p) => await this.followerView(typeof p.terminal === 'string' ? p.terminal : undefined, p.fresh === true))
       if (ctx.component('pbft') === undefined) ctx.control.register('validators', () => this.validatorsInfo())
     }
   }
@@ -187,9 +219,135 @@ export class ChainComponent implements NodeComponent {
    * The record of a terminal, verified: served with a Merkle proof against a certified header
    * that is at least as new as this node's head. Full nodes read their own state.
    */
-  async getRecord(terminalId: Uint8Array, opts: { from?: PeerId[] } = {}): Promise<VerifiedRecord | undefined> {
+  async getRecord(terminalId: Uint8Array, opts: { from?: PeerId[], fresh?: boolean } = {}): Promise<VerifiedRecord | undefined> {
     if (this.ledger !== undefined) return await this.ownRecord(this.ledger.store.state.getRecord(terminalId))
-    return await this.fetchRecord(KIND.record, terminalId, (r) => bytesEqual(r.terminalId, terminalId), opts.from)
+    if (opts.from !== undefined) return await this.fetchRecord(KIND.record, terminalId, (r) => bytesEqual(r.terminalId, terminalId), opts.from)
+    return await this.lookupRecord(terminalId, opts.fresh === true)
+  }
+
+  /**
+   * A follower's record lookup (see the file comment): the view index gives h, the last height
+   * whose header touched the terminal; a cached record verified at >= h is current at our head
+   * H (no header in (h, H] touched it); else block h's annex from its skip-graph replicas; else
+   * a validator. A terminal no header touched (not registered as far as our head knows) is
+   * asked of a validator too: our head may lag its registration.
+   */
+  private async lookupRecord(terminalId: Uint8Array, fresh = false): Promise<VerifiedRecord | undefined> {
+    await this.freshenHead()
+    const key = toHex(terminalId)
+    const head = this.follower.height
+    const h = this.view.height === head ? this.view.lastTouched(terminalId) : 0
+    if (h > 0) {
+      const cached = fresh ? undefined : this.cache.get(key)
+      if (cached !== undefined && cached.header.height >= h && cached.header.height <= head) {
+        this.cache.delete(key)
+        this.cache.set(key, cached)
+        this.lookups.cache++
+        return { record: cached.record, header: cached.header, height: head, source: 'cache' }
+      }
+      const header = this.follower.header(h)
+      const fromAnnex = header === undefined ? undefined : await this.recordFromReplicas(header, terminalId)
+      if (fromAnnex !== undefined) {
+        this.remember(key, fromAnnex, header!)
+        this.lookups.skipgraph++
+        return { record: fromAnnex, header: header!, height: head, source: 'skipgraph' }
+      }
+    }
+    const v = await this.fetchRecord(KIND.record, terminalId, (r) => bytesEqual(r.terminalId, terminalId))
+    if (v === undefined) {
+      this.lookups.absent++
+      return undefined
+    }
+    this.remember(key, v.record, v.header)
+    this.lookups.validator++
+    return { ...v, source: 'validator' }
+  }
+
+  /** When did a validator last tell us the chain's head (ms since the epoch). */
+  private lastHeard = 0
+  private lastTried = 0
+  private freshening: Promise<void> | undefined
+
+  /** Brings the head up to what a validator says, unless one said so within HEAD_FRESH_MS. */
+  private async freshenHead(): Promise<void> {
+    const now = Date.now()
+    // At most one check per HEAD_FRESH_MS, answered or not: validators that do not answer must
+    // not add a wait to every lookup (the lookup then goes on with the head it has).
+    if (now - this.lastHeard < HEAD_FRESH_MS || now - this.lastTried < HEAD_FRESH_MS) return
+    if (this.freshening !== undefined) return await this.freshening
+    this.lastTried = now
+    this.freshening = (async () => {
+      const peer = this.validatorPeers()[0]
+      if (peer === undefined) return
+      try {
+        const resp = ChainResponse.decode(await this.endpoint!.request(peer, ChainRequest.encode({ kind: KIND.headers, from: this.follower.height + 1, max: MAX_HEADERS_PER_RESPONSE, terminalId: new Uint8Array(0), height: 0 }), { timeoutMs: HEAD_FRESH_MS }))
+        for (const ch of resp.headers) if (decodeHeader(ch.header).height === this.follower.height + 1) await this.acceptCertified(ch)
+        if (resp.head <= this.follower.height) this.lastHeard = Date.now()
+      } catch (err) {
+        this.log?.debug('head check failed', { peer: peer.toString(), error: (err as Error).message })
+      }
+    })().finally(() => { this.freshening = undefined })
+    await this.freshening
+  }
+
+  private remember(key: string, record: TerminalRecord, header: BlockHeader): void {
+    const old = this.cache.get(key)
+    if (old !== undefined && old.header.height > header.height) return
+    this.cache.delete(key)
+    this.cache.set(key, { record, header })
+    if (this.cache.size > RECORD_CACHE_ENTRIES) this.cache.delete(this.cache.keys().next().value!)
+  }
+
+  /** The terminal's record out of block `header`'s annex, from the skip graph; undefined if no replica gave a good one. */
+  private async recordFromReplicas(header: BlockHeader, terminalId: Uint8Array): Promise<TerminalRecord | undefined> {
+    const sg = this.ctx?.component<SkipGraphService>('skipgraph')
+    if (sg === undefined) return undefined
+    // A slow or broken graph must not hold an authentication up: past the budget, the validators.
+    const answers = sg.annexAnswers(headerHash(header))
+    let timer: NodeJS.Timeout | undefined
+    const expired = new Promise<'expired'>((resolve) => { timer = setTimeout(() => resolve('expired'), SKIPGRAPH_LOOKUP_MS) })
+    try {
+      for (;;) {
+        const next = await Promise.race([answers.next(), expired])
+        if (next === 'expired') {
+          this.log?.debug('annex lookup too slow; asking the validators', { height: header.height })
+          void answers.return(undefined).catch(() => {})
+          return undefined
+        }
+        if (next.done === true) return undefined
+        const answer = next.value
+        const r = recordFromAnnex(header, answer.bytes, terminalId)
+        if (r.ok) return r.record
+        // A replica that lies or is stale: counted per reason, and the next one is asked.
+        this.ctx?.metrics.rejectedMessages.inc({ protocol: BLOCKS_PROTOCOL, reason: r.reason })
+        this.log?.warn('record annex rejected', { from: answer.from, height: header.height, reason: r.reason, error: r.detail })
+      }
+    } catch (err) {
+      this.log?.debug('annex lookup failed', { height: header.height, error: (err as Error).message })
+      return undefined
+    } finally {
+      clearTimeout(timer)
+    }
+  }
+
+  /**
+   * Whether a record annex may be stored for block `hash`: the block is committed here and the
+   * annex checks against its certified header (every proof, exactly its touched list).
+   */
+  async checkAnnex(hash: Uint8Array, bytes: Uint8Array): Promise<boolean> {
+    let height: number
+    try {
+      height = decodeAnnex(bytes).height
+    } catch {
+      return false
+    }
+    // An annex pushed right after its commit may arrive before its header: catch up briefly.
+    if (height > this.height) await this.waitForHeight(height, 3_000).catch(() => {})
+    const header = await this.header(height)
+    if (header === undefined || !bytesEqual(headerHash(header), hash)) return false
+    const err = annexError(header, bytes)
+    if (err !== null) this.log?.warn('record annex refused', { height, error: err })
+    return err === null
   }
 
   /** The record registered for an Ed25519 public key (a PeerId), verified the same way. */
@@ -201,7 +359,7 @@ export class ChainComponent implements NodeComponent {
   private async ownRecord(record: TerminalRecord | undefined): Promise<VerifiedRecord | undefined> {
     const store = this.ledger!.store
     const height = store.head.height
-    return record === undefined ? undefined : { record, header: (await store.getHeader(height))!, height }
+    return record === undefined ? undefined : { record, header: (await store.getHeader(height))!, height, source: 'ledger' }
   }
 
   private async fetchRecord(kind: number, key: Uint8Array, matches: (r: TerminalRecord) => boolean, from?: PeerId[]): Promise<VerifiedRecord | undefined> {
@@ -237,20 +395,20 @@ export class ChainComponent implements NodeComponent {
     throw new Error(`no server gave a valid record for ${toHex(key)}: ${lastErr?.message ?? 'no servers'}`)
   }
 
-  /** `gridauth view <terminal>` on a follower: the verified, current record read from the validators. */
-  private async followerView(terminal: string | undefined): Promise<Array<{ terminal: string, headerHash: string, height: number, chainHeight: number, latestIdentityHash: string, revoked: boolean, provenAt: number }>> {
+  /** `gridauth view <terminal>` on a follower: the verified, current record as authentication finds it (`fresh`: not from the cache). */
+  private async followerView(terminal: string | undefined, fresh: boolean): Promise<Array<{ terminal: string, headerHash: string, height: number, chainHeight: number, latestIdentityHash: string, revoked: boolean, provenAt: number, source: string }>> {
     if (terminal === undefined) throw new ControlMethodError('bad-argument', 'this node follows headers only: name a terminal (the whole view lives on validators)')
     const id = parseTerminalId(terminal)
     let v: VerifiedRecord | undefined
     try {
-      v = await this.getRecord(id)
+      v = await this.getRecord(id, { fresh })
     } catch (err) {
       throw new ControlMethodError('unavailable', (err as Error).message)
     }
     if (v === undefined) throw new ControlMethodError('not-found', `no terminal ${terminal} on the chain`)
     const r = v.record
     const at = this.follower.header(r.lastUpdateHeight)
-    return [{ terminal, headerHash: at === undefined ? '' : toHex(headerHash(at)), height: r.lastUpdateHeight, chainHeight: r.chainHeight, latestIdentityHash: toHex(r.latestIdentityHash), revoked: r.revoked, provenAt: v.height }]
+    return [{ terminal, headerHash: at === undefined ? '' : toHex(headerHash(at)), height: r.lastUpdateHeight, chainHeight: r.chainHeight, latestIdentityHash: toHex(r.latestIdentityHash), revoked: r.revoked, provenAt: v.height, source: v.source ?? 'validator' }]
   }
 
   /** Checks a record response from an untrusted server. */
@@ -303,10 +461,12 @@ export class ChainComponent implements NodeComponent {
       case KIND.headers: {
         const max = Math.min(Math.max(req.max, 1), MAX_HEADERS_PER_RESPONSE)
         const headers: CertifiedHeader[] = []
-        for (let h = Math.max(req.from, 1); h <= head && headers.length < max; h++) {
+        let bytes = 0
+        for (let h = Math.max(req.from, 1); h <= head && headers.length < max && bytes < HEADERS_RESPONSE_BYTES; h++) {
           const ch = await this.certifiedHeader(h)
           if (ch === undefined) break
           headers.push(ch)
+          bytes += ch.header.length + ch.cert.length
         }
         return ChainResponse.encode({ head, headers, record: new Uint8Array(0), proof: new Uint8Array(0), block: new Uint8Array(0), cert: new Uint8Array(0) })
       }
@@ -373,7 +533,8 @@ export class ChainComponent implements NodeComponent {
     if (this.ledger !== undefined) return
     const push = ChainPush.decode(body)
     if (push.head === undefined) throw new Error('push without header')
-    void this.syncTo(decodeHeader(push.head.header).height, push.head).catch((err: Error) => {
+    const pushedAt = Date.now()
+    void this.syncTo(decodeHeader(push.head.header).height, push.head).then(() => { this.lastHeard = Math.max(this.lastHeard, pushedAt) }, (err: Error) => {
       this.log?.debug('push rejected', { peer: peer.toString(), error: err.message })
     })
   }
@@ -413,6 +574,7 @@ export class ChainComponent implements NodeComponent {
       r = this.follower.acceptBlock(block.block, cert)
     }
     if (!r.ok) throw new Error(`header ${header.height} rejected: ${r.reason} (${r.detail})`)
+    this.view.apply(header)
     this.followerCerts.set(header.height, ch)
     await this.ctx!.datastore.put(new Key(`/chain/headers/${header.height.toString(16).padStart(16, '0')}`), ChainPush.encode({ head: ch }))
     this.wake()
@@ -468,6 +630,7 @@ export class ChainComponent implements NodeComponent {
         this.log?.warn('stored header rejected; refetching from validators', { height: header.height, reason: r.reason })
         break
       }
+      this.view.apply(header)
       this.followerCerts.set(header.height, push.head)
       n++
     }

@@ -5,7 +5,7 @@ import { join } from 'node:path'
 import type { NodeComponent, NodeContext } from '../node/component.js'
 import { LedgerStore } from '../ledger/store.js'
 import { scanStoredChain, type ScanResult } from '../ledger/integrity.js'
-import { headerHash, toHex, fromHex, viewOf, decodeTx, TxType, REASON_NAMES, TX_TYPE_NAMES, type Genesis, type Block, type CommitCertificate, type BlockHeader, type ExecutedBlock, type ApplyResult } from '../ledger/index.js'
+import { headerHash, toHex, fromHex, viewOf, decodeTx, TxType, REASON_NAMES, TX_TYPE_NAMES, type Genesis, type Block, type CommitCertificate, type BlockHeader, type ExecutedBlock, type ApplyResult, type RecordAnnex } from '../ledger/index.js'
 import { ControlMethodError } from '../node/control-server.js'
 import type { Logger } from '../util/log.js'
 
@@ -14,6 +14,8 @@ export interface CommitEvent {
   cert: CommitCertificate
   result: ApplyResult
   headerHash: Uint8Array
+  /** The block's record annex (each touched record with its proof against this block's state root). */
+  annex: RecordAnnex
 }
 
 export interface AuditEntry {
@@ -97,8 +99,8 @@ export class LedgerComponent implements NodeComponent {
 
   /** Persists and applies a committed block (atomically), then tells the listeners. */
   async append(block: Block, cert: CommitCertificate, executed?: ExecutedBlock): Promise<ApplyResult> {
-    const result = await this.store.appendBlock(block, cert, executed === undefined ? {} : { executed })
-    const ev: CommitEvent = { block, cert, result, headerHash: headerHash(block.header) }
+    const result = await this.store.appendBlock(block, cert, executed === undefined ? { annex: true } : { executed, annex: true })
+    const ev: CommitEvent = { block, cert, result, headerHash: headerHash(block.header), annex: result.annex! }
     for (const l of this.listeners) {
       try {
         l(ev)

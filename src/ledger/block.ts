@@ -10,6 +10,7 @@ import type * as wire from '../wire/ledger.js'
 import { ab, codecs, decodeCanonical, DecodeError, headerHash, toHex } from './codec.js'
 import { Domain, MAX_BLOCK_BYTES, MAX_BLOCK_TXS, MAX_VALIDATORS, netDomain } from './constants.js'
 import type { Block, BlockHeader, ValidatorInfo } from './state.js'
+import { TOUCH_PREFIX_LEN } from './touched.js'
 
 export type CommitCertificate = wire.CommitCertificate
 export type CommitSignature = wire.CommitSignature
@@ -18,8 +19,11 @@ export function encodeHeader (h: BlockHeader): Uint8Array {
   return codecs.header.encode(h)
 }
 
+/** Largest encoded header: 4 KiB of fixed fields plus a touched list of one prefix per transaction. */
+export const MAX_HEADER_BYTES = 4096 + TOUCH_PREFIX_LEN * MAX_BLOCK_TXS
+
 export function decodeHeader (bytes: Uint8Array): BlockHeader {
-  return decodeCanonical(codecs.header, bytes, 'block header', 4096)
+  return decodeCanonical(codecs.header, bytes, 'block header', MAX_HEADER_BYTES)
 }
 
 export function encodeBlock (b: Block): Uint8Array {

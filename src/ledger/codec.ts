@@ -60,6 +60,7 @@ export const codecs = {
   record: wire.TerminalRecord as Codec<wire.TerminalRecord>,
   meta: wire.LedgerMeta as Codec<wire.LedgerMeta>,
   recordProof: wire.RecordProof as Codec<wire.RecordProof>,
+  annex: wire.RecordAnnex as Codec<wire.RecordAnnex>,
   header: wire.BlockHeader as Codec<wire.BlockHeader>,
   block: wire.Block as Codec<wire.Block>,
   txResult: wire.TxResult as Codec<wire.TxResult>,

@@ -10,7 +10,7 @@ export {
   type ExecutedBlock, type ChangedRecord, type ProposalFields, type ApplyResult, type ViewEntry, type ExecOptions, type SignatureCheck
 } from './state.js'
 export {
-  encodeHeader, decodeHeader, encodeBlock, decodeBlock, faultTolerance, quorumSize, commitVoteBytes, signCommit,
+  encodeHeader, decodeHeader, MAX_HEADER_BYTES, encodeBlock, decodeBlock, faultTolerance, quorumSize, commitVoteBytes, signCommit,
   verifyCommitSignature, makeCommitCertificate, encodeCommitCertificate, decodeCommitCertificate, verifyCommitCertificate,
   type CommitCertificate, type CommitSignature
 } from './block.js'
@@ -20,6 +20,10 @@ export {
   makeRevocationTx, makeValidatorSetTx, decodeTx,
   type TerminalIdentity, type SignedEnrollment, type Certificate, type DecodedTx, type TxBody
 } from './tx.js'
+export {
+  TOUCH_PREFIX_LEN, MAX_ANNEX_BYTES, MAX_ANNEX_ENTRIES, DEFAULT_VIEW_INDEX_ENTRIES, touchedList, touchedPrefixes, touchPrefix, headerTouches, touches, ViewIndex,
+  buildAnnex, encodeAnnex, decodeAnnex, annexError, recordFromAnnex, type RecordAnnex, type AnnexRejection
+} from './view.js'
 export { HeaderChain, type AcceptResult } from './header-chain.js'
 export { encodeCertificate, decodeCertificate, certificateValidAt, verifyCertificate, type CertificateEvidence } from './certificate.js'
 export { SignatureCache, directVerifier, type SignatureVerifier } from './sigcache.js'

@@ -28,6 +28,7 @@ import {
 } from './constants.js'
 import { validatorSetError, type Genesis } from './genesis.js'
 import { RecordTree, type TreePlan } from './tree.js'
+import { touchedList } from './touched.js'
 import { directVerifier, type SignatureCache, type SignatureVerifier } from './sigcache.js'
 
 export type TerminalRecord = wire.TerminalRecord
@@ -212,7 +213,8 @@ export function genesisState (g: Genesis, opts: LedgerOptions = {}): LedgerState
     proposer: ab(new Uint8Array(0)),
     vrfProof: ab(new Uint8Array(0)),
     vrfSeed: ab(g.vrfSeed),
-    timestamp: g.genesisTime
+    timestamp: g.genesisTime,
+    touched: ab(new Uint8Array(0))
   }
   s.lastHeaderHash = headerHash(header)
   s.genesisHeaderCache = header
@@ -580,6 +582,11 @@ function run (state: LedgerState, header: BlockHeader, txs: Uint8Array[], opts: 
   }
 }
 
+/** The header's touched list for the records a block changed (view.ts). */
+function touchedOf (changed: readonly ChangedRecord[]): Uint8Array<ArrayBuffer> {
+  return touchedList(changed.map(c => c.record.terminalId))
+}
+
 /** Builds the next block from proposal fields (computes all roots). Does not mutate state. */
 export function buildBlock (state: LedgerState, p: ProposalFields, opts: ExecOptions = {}): { block: Block, executed: ExecutedBlock } {
   const header: BlockHeader = {
@@ -596,13 +603,15 @@ export function buildBlock (state: LedgerState, p: ProposalFields, opts: ExecOpt
     proposer: ab(p.proposer),
     vrfProof: ab(p.vrfProof),
     vrfSeed: ab(p.vrfSeed),
-    timestamp: p.timestamp
+    timestamp: p.timestamp,
+    touched: ab(new Uint8Array(0))
   }
   checkHeaderStatic(state, header, p.txs)
   const r = run(state, header, p.txs, opts)
   header.stateRoot = ab(r.stateRoot)
   header.resultsRoot = ab(r.resultsRoot)
   header.validatorsHash = ab(validatorsHash(r.validators))
+  header.touched = touchedOf(r.changed)
   const block: Block = { header, txs: p.txs }
   return { block, executed: { ...r, header, headerHash: headerHash(header) } }
 }
@@ -616,6 +625,7 @@ export function executeBlock (state: LedgerState, block: Block, opts: ExecOption
   if (!bytesEqual(h.resultsRoot, r.resultsRoot)) throw new BlockError(`block ${h.height}: results root does not match`)
   if (!bytesEqual(h.stateRoot, r.stateRoot)) throw new BlockError(`block ${h.height}: state root does not match`)
   if (!bytesEqual(h.validatorsHash, validatorsHash(r.validators))) throw new BlockError(`block ${h.height}: validators hash does not match`)
+  if (!bytesEqual(h.touched, touchedOf(r.changed))) throw new BlockError(`block ${h.height}: touched list does not match`)
   return { ...r, header: h, headerHash: headerHash(h) }
 }
 

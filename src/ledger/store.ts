@@ -25,6 +25,7 @@ import { verifyCommitCertificate, decodeBlock, decodeCommitCertificate, decodeHe
 import { codecs, decodeCanonical, DecodeError, headerHash, toHex } from './codec.js'
 import type { Genesis } from './genesis.js'
 import { decodeRecord } from './proof.js'
+import { buildAnnex, type RecordAnnex } from './view.js'
 import { UserError } from '../util/errors.js'
 import {
   apply, commitBlock, executeBlock, genesisBlock, genesisState, stateFromParts, BlockError,
@@ -200,8 +201,8 @@ export class LedgerStore {
    * produced by buildBlock/executeBlock on this same state to avoid re-execution, and
    * `verifier` (a SignatureCache) to reuse signatures verified on arrival. Calls are serialised.
    */
-  async appendBlock (block: Block, cert: CommitCertificate, opts: { executed?: ExecutedBlock } & ExecOptions = {}): Promise<ApplyResult> {
-    const run = async (): Promise<ApplyResult> => {
+  async appendBlock (block: Block, cert: CommitCertificate, opts: { executed?: ExecutedBlock, annex?: boolean } & ExecOptions = {}): Promise<ApplyResult & { annex?: RecordAnnex }> {
+    const run = async (): Promise<ApplyResult & { annex?: RecordAnnex }> => {
       const ex = opts.executed ?? executeBlock(this.state, block, opts)
       if (!verifyCommitCertificate(block.header, cert, this.state.validators)) {
         throw new BlockError(`block ${block.header.height}: invalid commit certificate`)
@@ -220,7 +221,9 @@ export class LedgerStore {
       await this.ds.db.batch(ops, { sync: this.sync } as never)
       commitBlock(this.state, ex)
       this._head = { height: h, headerHash: ex.headerHash }
-      return { state: this.state, results: ex.results, headerHash: ex.headerHash }
+      // The annex needs the state exactly at h: built here, before the next queued block applies.
+      const annex = opts.annex === true ? buildAnnex(this.state, ex.header, ex.changed.map(c => c.record.terminalId)) : undefined
+      return { state: this.state, results: ex.results, headerHash: ex.headerHash, annex }
     }
     const p = this.queue.then(run, run)
     this.queue = p.catch(() => {})

@@ -59,6 +59,8 @@ export function buildComponents(_opts: ComponentOptions): NodeComponent[] {
       await c.waitForHeight(decodeBlock(bytes).header!.height, 3_000).catch(() => {})
       return c.isCommitted(hash)
     })
+    // A block's record annex is kept only if it checks against the block's certified header.
+    sg.setAnnexCheck(async (hash, bytes) => await c.checkAnnex(hash, bytes))
   }
   if (_opts.genesis !== undefined) {
     // The skip graph and its blocks serve admitted peers only (registration and access stay open).

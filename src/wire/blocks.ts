@@ -27,6 +27,8 @@ export interface BlockRequest {
   op: BlockOp
   hashes: Uint8Array<ArrayBuffer>[]
   block: Uint8Array<ArrayBuffer>
+  annex: Uint8Array<ArrayBuffer>
+  wantAnnex: boolean
 }
 
 export namespace BlockRequest {
@@ -56,6 +58,16 @@ export namespace BlockRequest {
           w.bytes(obj.block)
         }
 
+        if ((obj.annex != null && obj.annex.byteLength > 0)) {
+          w.uint32(34)
+          w.bytes(obj.annex)
+        }
+
+        if ((obj.wantAnnex != null && obj.wantAnnex !== false)) {
+          w.uint32(40)
+          w.bool(obj.wantAnnex)
+        }
+
         if (opts.lengthDelimited !== false) {
           w.ldelim()
         }
@@ -63,7 +75,9 @@ export namespace BlockRequest {
         const obj: any = {
           op: BlockOp.UNKNOWN,
           hashes: [],
-          block: uint8ArrayAlloc(0)
+          block: uint8ArrayAlloc(0),
+          annex: uint8ArrayAlloc(0),
+          wantAnnex: false
         }
 
         const end = length == null ? reader.len : reader.pos + length
@@ -86,6 +100,14 @@ export namespace BlockRequest {
             }
             case 3: {
               obj.block = reader.bytes()
+              break
+            }
+            case 4: {
+              obj.annex = reader.bytes()
+              break
+            }
+            case 5: {
+              obj.wantAnnex = reader.bool()
               break
             }
             default: {
@@ -136,6 +158,20 @@ export namespace BlockRequest {
               }
               break
             }
+            case 4: {
+              yield {
+                field: `${prefix}.annex`,
+                value: reader.bytes()
+              }
+              break
+            }
+            case 5: {
+              yield {
+                field: `${prefix}.wantAnnex`,
+                value: reader.bool()
+              }
+              break
+            }
             default: {
               reader.skipType(tag & 7)
               break
@@ -164,6 +200,16 @@ export namespace BlockRequest {
     value: Uint8Array<ArrayBuffer>
   }
 
+  export interface BlockRequestAnnexFieldEvent {
+    field: '$.annex'
+    value: Uint8Array<ArrayBuffer>
+  }
+
+  export interface BlockRequestWantAnnexFieldEvent {
+    field: '$.wantAnnex'
+    value: boolean
+  }
+
   export function encode (obj: Partial<BlockRequest>): Uint8Array<ArrayBuffer> {
     return encodeMessage(obj, BlockRequest.codec())
   }
@@ -172,7 +218,7 @@ export namespace BlockRequest {
     return decodeMessage(buf, BlockRequest.codec(), opts)
   }
 
-  export function stream (buf: Uint8Array | Uint8ArrayList, opts?: DecodeOptions<BlockRequest>): Generator<BlockRequestOpFieldEvent | BlockRequestHashesFieldEvent | BlockRequestBlockFieldEvent> {
+  export function stream (buf: Uint8Array | Uint8ArrayList, opts?: DecodeOptions<BlockRequest>): Generator<BlockRequestOpFieldEvent | BlockRequestHashesFieldEvent | BlockRequestBlockFieldEvent | BlockRequestAnnexFieldEvent | BlockRequestWantAnnexFieldEvent> {
     return streamMessage(buf, BlockRequest.codec(), opts)
   }
 }

@@ -3097,6 +3097,7 @@ export interface BlockHeader {
   vrfProof: Uint8Array<ArrayBuffer>
   vrfSeed: Uint8Array<ArrayBuffer>
   timestamp: number
+  touched: Uint8Array<ArrayBuffer>
 }
 
 export namespace BlockHeader {
@@ -3179,6 +3180,11 @@ export namespace BlockHeader {
           w.uint64Number(obj.timestamp)
         }
 
+        if ((obj.touched != null && obj.touched.byteLength > 0)) {
+          w.uint32(122)
+          w.bytes(obj.touched)
+        }
+
         if (opts.lengthDelimited !== false) {
           w.ldelim()
         }
@@ -3197,7 +3203,8 @@ export namespace BlockHeader {
           proposer: uint8ArrayAlloc(0),
           vrfProof: uint8ArrayAlloc(0),
           vrfSeed: uint8ArrayAlloc(0),
-          timestamp: 0
+          timestamp: 0,
+          touched: uint8ArrayAlloc(0)
         }
 
         const end = length == null ? reader.len : reader.pos + length
@@ -3260,6 +3267,10 @@ export namespace BlockHeader {
             }
             case 14: {
               obj.timestamp = reader.uint64Number()
+              break
+            }
+            case 15: {
+              obj.touched = reader.bytes()
               break
             }
             default: {
@@ -3375,6 +3386,13 @@ export namespace BlockHeader {
               }
               break
             }
+            case 15: {
+              yield {
+                field: `${prefix}.touched`,
+                value: reader.bytes()
+              }
+              break
+            }
             default: {
               reader.skipType(tag & 7)
               break
@@ -3457,6 +3475,11 @@ export namespace BlockHeader {
     value: number
   }
 
+  export interface BlockHeaderTouchedFieldEvent {
+    field: '$.touched'
+    value: Uint8Array<ArrayBuffer>
+  }
+
   export function encode (obj: Partial<BlockHeader>): Uint8Array<ArrayBuffer> {
     return encodeMessage(obj, BlockHeader.codec())
   }
@@ -3465,7 +3488,7 @@ export namespace BlockHeader {
     return decodeMessage(buf, BlockHeader.codec(), opts)
   }
 
-  export function stream (buf: Uint8Array | Uint8ArrayList, opts?: DecodeOptions<BlockHeader>): Generator<BlockHeaderVersionFieldEvent | BlockHeaderNetworkIdFieldEvent | BlockHeaderHeightFieldEvent | BlockHeaderViewFieldEvent | BlockHeaderPrevHashFieldEvent | BlockHeaderTxRootFieldEvent | BlockHeaderTxCountFieldEvent | BlockHeaderStateRootFieldEvent | BlockHeaderResultsRootFieldEvent | BlockHeaderValidatorsHashFieldEvent | BlockHeaderProposerFieldEvent | BlockHeaderVrfProofFieldEvent | BlockHeaderVrfSeedFieldEvent | BlockHeaderTimestampFieldEvent> {
+  export function stream (buf: Uint8Array | Uint8ArrayList, opts?: DecodeOptions<BlockHeader>): Generator<BlockHeaderVersionFieldEvent | BlockHeaderNetworkIdFieldEvent | BlockHeaderHeightFieldEvent | BlockHeaderViewFieldEvent | BlockHeaderPrevHashFieldEvent | BlockHeaderTxRootFieldEvent | BlockHeaderTxCountFieldEvent | BlockHeaderStateRootFieldEvent | BlockHeaderResultsRootFieldEvent | BlockHeaderValidatorsHashFieldEvent | BlockHeaderProposerFieldEvent | BlockHeaderVrfProofFieldEvent | BlockHeaderVrfSeedFieldEvent | BlockHeaderTimestampFieldEvent | BlockHeaderTouchedFieldEvent> {
     return streamMessage(buf, BlockHeader.codec(), opts)
   }
 }
@@ -3648,6 +3671,11 @@ export namespace Block {
     value: number
   }
 
+  export interface BlockHeaderTouchedFieldEvent {
+    field: '$.header.touched'
+    value: Uint8Array<ArrayBuffer>
+  }
+
   export interface BlockTxsFieldEvent {
     field: '$.txs[]'
     index: number
@@ -3662,7 +3690,7 @@ export namespace Block {
     return decodeMessage(buf, Block.codec(), opts)
   }
 
-  export function stream (buf: Uint8Array | Uint8ArrayList, opts?: DecodeOptions<Block>): Generator<BlockHeaderVersionFieldEvent | BlockHeaderNetworkIdFieldEvent | BlockHeaderHeightFieldEvent | BlockHeaderViewFieldEvent | BlockHeaderPrevHashFieldEvent | BlockHeaderTxRootFieldEvent | BlockHeaderTxCountFieldEvent | BlockHeaderStateRootFieldEvent | BlockHeaderResultsRootFieldEvent | BlockHeaderValidatorsHashFieldEvent | BlockHeaderProposerFieldEvent | BlockHeaderVrfProofFieldEvent | BlockHeaderVrfSeedFieldEvent | BlockHeaderTimestampFieldEvent | BlockTxsFieldEvent> {
+  export function stream (buf: Uint8Array | Uint8ArrayList, opts?: DecodeOptions<Block>): Generator<BlockHeaderVersionFieldEvent | BlockHeaderNetworkIdFieldEvent | BlockHeaderHeightFieldEvent | BlockHeaderViewFieldEvent | BlockHeaderPrevHashFieldEvent | BlockHeaderTxRootFieldEvent | BlockHeaderTxCountFieldEvent | BlockHeaderStateRootFieldEvent | BlockHeaderResultsRootFieldEvent | BlockHeaderValidatorsHashFieldEvent | BlockHeaderProposerFieldEvent | BlockHeaderVrfProofFieldEvent | BlockHeaderVrfSeedFieldEvent | BlockHeaderTimestampFieldEvent | BlockHeaderTouchedFieldEvent | BlockTxsFieldEvent> {
     return streamMessage(buf, Block.codec(), opts)
   }
 }
@@ -3822,6 +3850,318 @@ export namespace TxResult {
 
   export function stream (buf: Uint8Array | Uint8ArrayList, opts?: DecodeOptions<TxResult>): Generator<TxResultTxHashFieldEvent | TxResultTypeFieldEvent | TxResultCodeFieldEvent | TxResultTerminalIdFieldEvent> {
     return streamMessage(buf, TxResult.codec(), opts)
+  }
+}
+
+export interface AnnexEntry {
+  record: Uint8Array<ArrayBuffer>
+  proof?: RecordProof
+}
+
+export namespace AnnexEntry {
+  let _codec: Codec<AnnexEntry>
+
+  export const codec = (): Codec<AnnexEntry> => {
+    if (_codec == null) {
+      _codec = message<AnnexEntry>((obj, w, opts = {}) => {
+        if (opts.lengthDelimited !== false) {
+          w.fork()
+        }
+
+        if ((obj.record != null && obj.record.byteLength > 0)) {
+          w.uint32(10)
+          w.bytes(obj.record)
+        }
+
+        if (obj.proof != null) {
+          w.uint32(18)
+          RecordProof.codec().encode(obj.proof, w)
+        }
+
+        if (opts.lengthDelimited !== false) {
+          w.ldelim()
+        }
+      }, (reader, length, opts = {}) => {
+        const obj: any = {
+          record: uint8ArrayAlloc(0)
+        }
+
+        const end = length == null ? reader.len : reader.pos + length
+
+        while (reader.pos < end) {
+          const tag = reader.uint32()
+
+          switch (tag >>> 3) {
+            case 1: {
+              obj.record = reader.bytes()
+              break
+            }
+            case 2: {
+              obj.proof = RecordProof.codec().decode(reader, reader.uint32(), {
+                limits: opts.limits?.proof
+              })
+              break
+            }
+            default: {
+              reader.skipType(tag & 7)
+              break
+            }
+          }
+        }
+
+        return obj
+      }, function * (reader, length, prefix, opts = {}) {
+        const end = length == null ? reader.len : reader.pos + length
+
+        while (reader.pos < end) {
+          const tag = reader.uint32()
+
+          switch (tag >>> 3) {
+            case 1: {
+              yield {
+                field: `${prefix}.record`,
+                value: reader.bytes()
+              }
+              break
+            }
+            case 2: {
+              yield * RecordProof.codec().stream(reader, reader.uint32(), `${prefix}.proof`, {
+                limits: opts.limits?.proof
+              })
+
+              break
+            }
+            default: {
+              reader.skipType(tag & 7)
+              break
+            }
+          }
+        }
+      })
+    }
+
+    return _codec
+  }
+
+  export interface AnnexEntryRecordFieldEvent {
+    field: '$.record'
+    value: Uint8Array<ArrayBuffer>
+  }
+
+  export interface AnnexEntryProofLeafIndexFieldEvent {
+    field: '$.proof.leafIndex'
+    value: number
+  }
+
+  export interface AnnexEntryProofLeafCountFieldEvent {
+    field: '$.proof.leafCount'
+    value: number
+  }
+
+  export interface AnnexEntryProofSiblingsFieldEvent {
+    field: '$.proof.siblings[]'
+    index: number
+    value: Uint8Array<ArrayBuffer>
+  }
+
+  export interface AnnexEntryProofMetaHashFieldEvent {
+    field: '$.proof.metaHash'
+    value: Uint8Array<ArrayBuffer>
+  }
+
+  export function encode (obj: Partial<AnnexEntry>): Uint8Array<ArrayBuffer> {
+    return encodeMessage(obj, AnnexEntry.codec())
+  }
+
+  export function decode (buf: Uint8Array | Uint8ArrayList, opts?: DecodeOptions<AnnexEntry>): AnnexEntry {
+    return decodeMessage(buf, AnnexEntry.codec(), opts)
+  }
+
+  export function stream (buf: Uint8Array | Uint8ArrayList, opts?: DecodeOptions<AnnexEntry>): Generator<AnnexEntryRecordFieldEvent | AnnexEntryProofLeafIndexFieldEvent | AnnexEntryProofLeafCountFieldEvent | AnnexEntryProofSiblingsFieldEvent | AnnexEntryProofMetaHashFieldEvent> {
+    return streamMessage(buf, AnnexEntry.codec(), opts)
+  }
+}
+
+export interface RecordAnnex {
+  blockHash: Uint8Array<ArrayBuffer>
+  height: number
+  entries: AnnexEntry[]
+}
+
+export namespace RecordAnnex {
+  let _codec: Codec<RecordAnnex>
+
+  export const codec = (): Codec<RecordAnnex> => {
+    if (_codec == null) {
+      _codec = message<RecordAnnex>((obj, w, opts = {}) => {
+        if (opts.lengthDelimited !== false) {
+          w.fork()
+        }
+
+        if ((obj.blockHash != null && obj.blockHash.byteLength > 0)) {
+          w.uint32(10)
+          w.bytes(obj.blockHash)
+        }
+
+        if ((obj.height != null && obj.height !== 0)) {
+          w.uint32(16)
+          w.uint64Number(obj.height)
+        }
+
+        if (obj.entries != null && obj.entries.length > 0) {
+          for (const value of obj.entries) {
+            w.uint32(26)
+            AnnexEntry.codec().encode(value, w)
+          }
+        }
+
+        if (opts.lengthDelimited !== false) {
+          w.ldelim()
+        }
+      }, (reader, length, opts = {}) => {
+        const obj: any = {
+          blockHash: uint8ArrayAlloc(0),
+          height: 0,
+          entries: []
+        }
+
+        const end = length == null ? reader.len : reader.pos + length
+
+        while (reader.pos < end) {
+          const tag = reader.uint32()
+
+          switch (tag >>> 3) {
+            case 1: {
+              obj.blockHash = reader.bytes()
+              break
+            }
+            case 2: {
+              obj.height = reader.uint64Number()
+              break
+            }
+            case 3: {
+              if (opts.limits?.entries != null && obj.entries.length === opts.limits.entries) {
+                throw new MaxLengthError('Decode error - repeated field "entries" had too many elements')
+              }
+
+              obj.entries.push(AnnexEntry.codec().decode(reader, reader.uint32(), {
+                limits: opts.limits?.entries$
+              }))
+              break
+            }
+            default: {
+              reader.skipType(tag & 7)
+              break
+            }
+          }
+        }
+
+        return obj
+      }, function * (reader, length, prefix, opts = {}) {
+        const obj = {
+          entries: 0
+        }
+
+        const end = length == null ? reader.len : reader.pos + length
+
+        while (reader.pos < end) {
+          const tag = reader.uint32()
+
+          switch (tag >>> 3) {
+            case 1: {
+              yield {
+                field: `${prefix}.blockHash`,
+                value: reader.bytes()
+              }
+              break
+            }
+            case 2: {
+              yield {
+                field: `${prefix}.height`,
+                value: reader.uint64Number()
+              }
+              break
+            }
+            case 3: {
+              if (opts.limits?.entries != null && obj.entries === opts.limits.entries) {
+                throw new MaxLengthError('Streaming decode error - repeated field "entries" had too many elements')
+              }
+
+              for (const evt of AnnexEntry.codec().stream(reader, reader.uint32(), `${prefix}.entries[]`, {
+                limits: opts.limits?.entries$
+              })) {
+                yield {
+                  ...evt,
+                  index: obj.entries
+                }
+              }
+
+              obj.entries++
+
+              break
+            }
+            default: {
+              reader.skipType(tag & 7)
+              break
+            }
+          }
+        }
+      })
+    }
+
+    return _codec
+  }
+
+  export interface RecordAnnexBlockHashFieldEvent {
+    field: '$.blockHash'
+    value: Uint8Array<ArrayBuffer>
+  }
+
+  export interface RecordAnnexHeightFieldEvent {
+    field: '$.height'
+    value: number
+  }
+
+  export interface RecordAnnexEntriesRecordFieldEvent {
+    field: '$.entries[].record'
+    value: Uint8Array<ArrayBuffer>
+    index: number
+  }
+
+  export interface RecordAnnexEntriesProofLeafIndexFieldEvent {
+    field: '$.entries[].proof.leafIndex'
+    value: number
+    index: number
+  }
+
+  export interface RecordAnnexEntriesProofLeafCountFieldEvent {
+    field: '$.entries[].proof.leafCount'
+    value: number
+    index: number
+  }
+
+  export interface RecordAnnexEntriesProofSiblingsFieldEvent {
+    field: '$.entries[].proof.siblings[]'
+    index: number
+    value: Uint8Array<ArrayBuffer>
+  }
+
+  export interface RecordAnnexEntriesProofMetaHashFieldEvent {
+    field: '$.entries[].proof.metaHash'
+    value: Uint8Array<ArrayBuffer>
+    index: number
+  }
+
+  export function encode (obj: Partial<RecordAnnex>): Uint8Array<ArrayBuffer> {
+    return encodeMessage(obj, RecordAnnex.codec())
+  }
+
+  export function decode (buf: Uint8Array | Uint8ArrayList, opts?: DecodeOptions<RecordAnnex>): RecordAnnex {
+    return decodeMessage(buf, RecordAnnex.codec(), opts)
+  }
+
+  export function stream (buf: Uint8Array | Uint8ArrayList, opts?: DecodeOptions<RecordAnnex>): Generator<RecordAnnexBlockHashFieldEvent | RecordAnnexHeightFieldEvent | RecordAnnexEntriesRecordFieldEvent | RecordAnnexEntriesProofLeafIndexFieldEvent | RecordAnnexEntriesProofLeafCountFieldEvent | RecordAnnexEntriesProofSiblingsFieldEvent | RecordAnnexEntriesProofMetaHashFieldEvent> {
+    return streamMessage(buf, RecordAnnex.codec(), opts)
   }
 }
 

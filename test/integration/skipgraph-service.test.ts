@@ -9,6 +9,7 @@ import { copyCount } from '../../src/skipgraph/index.js'
 import { SkipGraphService, MemoryBlockStore } from '../../src/skipgraph/service/index.js'
 import { waitFor } from '../helpers/cli.js'
 import { makeBlocks } from '../unit/skipgraph/blocks-fixture.js'
+import { encodeAnnex } from '../../src/ledger/index.js'
 
 const N = 8
 const R = 1
@@ -52,6 +53,34 @@ test('published blocks are fetchable from every node and stored min(n, 2(r+1)) t
   }
   for (const s of svcs) for (const b of blocks) assert.deepEqual(Buffer.from((await s.fetchBlock(Buffer.from(b.hash, 'hex'))).bytes), Buffer.from(b.bytes))
   await assert.rejects(svcs[0].fetchBlock(new Uint8Array(32)), /not found/)
+})
+
+test('a block\'s record annex is stored beside it on its replicas and served to readers', async () => {
+  const b = blocks[0]
+  const hash = Buffer.from(b.hash, 'hex')
+  const annex = encodeAnnex({ blockHash: hash, height: 1, entries: [] })
+  assert.ok(svcs.every((s) => !s.annexes.has(b.hash)))
+  // The block is held already: publishing it again with its annex fills the annex in.
+  const r = await svcs[1].publishBlock(b.bytes, annex)
+  assert.ok(r.replicas.every((x) => x.stored))
+  const holders = svcs.filter((s) => s.annexes.has(b.hash))
+  assert.equal(holders.length, copyCount(R, N))
+  assert.ok(holders.every((s) => s.held.has(b.hash)))
+  // A reader that holds no copy gets it from every replica in turn (it checks them itself).
+  const reader = svcs.find((s) => !s.held.has(b.hash))!
+  const answers: Array<{ bytes: Uint8Array, from: string }> = []
+  for await (const a of reader.annexAnswers(hash)) answers.push(a)
+  assert.equal(answers.length, copyCount(R, N))
+  assert.deepEqual(new Set(answers.map((a) => a.from)), new Set(holders.map((s) => s.self.id)))
+  assert.ok(answers.every((a) => Buffer.from(a.bytes).equals(Buffer.from(annex))))
+  // An annex that names another block is refused by every other replica (the default check;
+  // integrated nodes check it whole against the certified header); the blocks are kept.
+  const other = encodeAnnex({ blockHash: Buffer.from(blocks[1].hash, 'hex'), height: 1, entries: [] })
+  const bad = await svcs[2].publishBlock(blocks[2].bytes, other)
+  const others = bad.replicas.filter((x) => x.id !== svcs[2].self.id)
+  assert.ok(others.length > 0 && others.every((x) => !x.stored), JSON.stringify(bad))
+  assert.ok(svcs.filter((s) => s !== svcs[2]).every((s) => !s.annexes.has(blocks[2].hash)))
+  assert.ok(svcs.filter((s) => s.held.has(blocks[2].hash)).length >= copyCount(R, N))
 })
 
 test('a graceful leave hands blocks over; a crash is repaired to the full copy count', async () => {

@@ -32,11 +32,15 @@ export function networkCommands(program: Command, ctx: CommandContext): void {
 
   program.command('view [terminal]')
     .description('the blockchain view: per terminal, the block of its latest data, chain height and latest identity hash')
-    .action(async (terminal?: string) => {
-      const r = await callNode<Array<{ terminal: string, headerHash: string, height: number, chainHeight: number, latestIdentityHash: string, revoked: boolean }>>(ctx.socketPath(), 'view', terminal === undefined ? {} : { terminal: terminalArg(terminal) })
+    .option('--fresh', 'on a follower: read the record again (skip graph, else validators) instead of using the cache')
+    .action(async (terminal: string | undefined, cmd: { fresh?: boolean }) => {
+      const r = await callNode<Array<{ terminal: string, headerHash: string, height: number, chainHeight: number, latestIdentityHash: string, revoked: boolean, source?: string, provenAt?: number }>>(ctx.socketPath(), 'view', terminal === undefined ? {} : { terminal: terminalArg(terminal), ...(cmd.fresh === true ? { fresh: true } : {}) })
+      // A follower's answer says where the record came from (cache, skip graph, validator) and
+      // the head it is current at; a validator reads its own ledger.
+      const from = r.some((v) => v.source !== undefined)
       ctx.out(r, () => r.length === 0 ? 'no terminals registered' : table(
-        ['TERMINAL', 'BLOCK', 'HEIGHT', 'CHAIN LEFT', 'LATEST IDENTITY HASH', 'REVOKED'],
-        r.map((v) => [terminal === undefined ? short(v.terminal) : v.terminal, short(v.headerHash), v.height, v.chainHeight, short(v.latestIdentityHash, 24), v.revoked ? 'yes' : 'no'])))
+        ['TERMINAL', 'BLOCK', 'HEIGHT', 'CHAIN LEFT', 'LATEST IDENTITY HASH', 'REVOKED', ...(from ? ['FROM', 'CURRENT AT'] : [])],
+        r.map((v) => [terminal === undefined ? short(v.terminal) : v.terminal, short(v.headerHash), v.height, v.chainHeight, short(v.latestIdentityHash, 24), v.revoked ? 'yes' : 'no', ...(from ? [v.source ?? null, v.provenAt ?? null] : [])])))
     })
 
   program.command('audit <terminal>')

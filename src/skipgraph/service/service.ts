@@ -23,7 +23,7 @@ import { deriveMembershipVector, deriveSkipKey } from '../identity.js'
 import { decodeMsg, encodeMsg, MalformedError, MAX_SG_MESSAGE_BYTES, MAX_ADDRS, MAX_ADDR_BYTES, type AddrBook } from './codec.js'
 import { decodeBlockReq, decodeBlockResp, encodeBlockReq, encodeBlockResp, MAX_BLOCKS_FRAME_BYTES } from './blocks-codec.js'
 import { DatastoreBlockStore, MemoryBlockStore, type BlockStore } from './store.js'
-import { decodeBlock, headerHash } from '../../ledger/index.js'
+import { decodeBlock, headerHash, decodeAnnex } from '../../ledger/index.js'
 import type { NodeComponent, NodeContext } from '../../node/component.js'
 import { ControlMethodError } from '../../node/control-server.js'
 import type { Logger } from '../../util/log.js'
@@ -37,6 +37,18 @@ export const SKIPGRAPH_RPC_LIMITS: Partial<RpcLimits> = { maxFrameBytes: MAX_SG_
 export const BLOCKS_RPC_LIMITS: Partial<RpcLimits> = { maxFrameBytes: MAX_BLOCKS_FRAME_BYTES + 64, ratePerPeer: 500, maxInflightPerPeer: 16, requestTimeoutMs: 10_000, maxQueuedBytes: 32 << 20 }
 
 export type VerifyBlock = (hash: Uint8Array, bytes: Uint8Array) => boolean | Promise<boolean>
+/** Checks a block's record annex before it is stored (bytes: ledger RecordAnnex). */
+export type VerifyAnnex = (hash: Uint8Array, bytes: Uint8Array) => boolean | Promise<boolean>
+
+/** Default annex check: a record annex that names the block. The integrated node checks it
+ * against the block's certified header instead (chain component). */
+export const verifyAnnexNames: VerifyAnnex = (hash, bytes) => {
+  try {
+    return Buffer.from(decodeAnnex(bytes).blockHash).equals(Buffer.from(hash))
+  } catch {
+    return false
+  }
+}
 
 /** Default check: a ledger block whose header hashes to `hash`. */
 export const verifyLedgerBlock: VerifyBlock = (hash, bytes) => {
@@ -101,10 +113,13 @@ export class SkipGraphService implements NodeComponent, AddrBook {
   private store!: BlockStore
   private log: Logger = nolog
   private verify: VerifyBlock
+  private verifyAnnex: VerifyAnnex = verifyAnnexNames
   private authorize: ((peer: PeerId) => boolean | Promise<boolean>) | undefined
   private readonly opts: SkipGraphOptions & typeof DEFAULTS
   /** Hex hashes held locally. */
   readonly held = new Set<string>()
+  /** Hex hashes of held blocks whose record annex is held too. */
+  readonly annexes = new Set<string>()
   private readonly addrs = new Map<string, Uint8Array[]>()
   private readonly merged = new Map<string, Promise<void>>()
   private readonly peerIds = new Map<string, PeerId>()
@@ -141,6 +156,7 @@ export class SkipGraphService implements NodeComponent, AddrBook {
     this.addrs.set(this.self.id, this.ownAddrs())
     this.store = this.opts.store ?? (ctx.datastore !== undefined ? new DatastoreBlockStore(ctx.datastore) : new MemoryBlockStore())
     for (const h of await this.store.list()) this.held.add(h)
+    for (const h of await this.store.listAnnexes()) if (this.held.has(h)) this.annexes.add(h)
 
     this.sg = new RpcEndpoint(ctx.libp2p, SKIPGRAPH_PROTOCOL, {
       authorize: this.authorize,
@@ -504,14 +520,23 @@ export class SkipGraphService implements NodeComponent, AddrBook {
     switch (req.op) {
       case 'store': {
         const h = hex(req.hash)
-        if (this.held.has(h)) return encodeBlockResp({ ok: true })
-        if (!(await this.verify(req.hash, req.block))) throw new RpcError('invalid-block', 'block does not match its hash')
-        await this.storeLocal(h, req.block)
-        this.scheduleRecheck(1_000)
+        if (!this.held.has(h)) {
+          if (!(await this.verify(req.hash, req.block))) throw new RpcError('invalid-block', 'block does not match its hash')
+          await this.storeLocal(h, req.block)
+          this.scheduleRecheck(1_000)
+        }
+        // The annex is checked on its own: a block held without one takes it from a later STORE.
+        if (req.annex !== undefined && !this.annexes.has(h)) {
+          if (!(await this.verifyAnnex(req.hash, req.annex))) throw new RpcError('invalid-annex', 'record annex does not check against the block')
+          await this.storeAnnex(h, req.annex)
+        }
         return encodeBlockResp({ ok: true })
       }
       case 'fetch': {
-        const bytes = this.held.has(hex(req.hash)) ? await this.store.get(hex(req.hash)) : undefined
+        const h = hex(req.hash)
+        const bytes = req.annex === true
+          ? (this.annexes.has(h) ? await this.store.getAnnex(h) : undefined)
+          : (this.held.has(h) ? await this.store.get(h) : undefined)
         return encodeBlockResp(bytes === undefined ? { ok: false } : { ok: true, block: bytes })
       }
       case 'has':
@@ -524,14 +549,21 @@ export class SkipGraphService implements NodeComponent, AddrBook {
     this.held.add(h)
   }
 
+  private async storeAnnex(h: string, bytes: Uint8Array): Promise<void> {
+    await this.store.putAnnex(h, bytes)
+    this.annexes.add(h)
+  }
+
   private async blockRequest(to: NodeRef, body: Uint8Array, timeoutMs: number) {
     await this.merged.get(to.id)
     return decodeBlockResp(await this.blocksEp.request(this.peerId(to.id), body, { timeoutMs }))
   }
 
-  private async pushBlock(to: NodeRef, h: string, bytes: Uint8Array): Promise<boolean> {
+  private async pushBlock(to: NodeRef, h: string, bytes: Uint8Array, annex?: Uint8Array): Promise<boolean> {
     try {
-      const r = await this.blockRequest(to, encodeBlockReq({ op: 'store', hash: unhex(h), block: bytes }), 10_000)
+      // The annex travels with the block whenever this node holds it.
+      const a = annex ?? (this.annexes.has(h) ? await this.store.getAnnex(h) : undefined)
+      const r = await this.blockRequest(to, encodeBlockReq({ op: 'store', hash: unhex(h), block: bytes, annex: a }), 10_000)
       this.stats.pushes++
       return r.ok
     } catch (err) {
@@ -566,7 +598,17 @@ export class SkipGraphService implements NodeComponent, AddrBook {
     this.verify = check
   }
 
-  async publishBlock(bytes: Uint8Array): Promise<{ hash: string, replicas: Array<{ id: string, stored: boolean }> }> {
+  /** Replaces the check a record annex must pass before it is stored. */
+  setAnnexCheck(check: VerifyAnnex): void {
+    this.verifyAnnex = check
+  }
+
+  /**
+   * Publishes a block (and its record annex): stored here if this node is a replica, pushed to
+   * every other replica. The annex is the caller's own (a validator builds it when it appends
+   * the block), so it is not checked here; every other replica checks it before keeping it.
+   */
+  async publishBlock(bytes: Uint8Array, annex?: Uint8Array): Promise<{ hash: string, replicas: Array<{ id: string, stored: boolean }> }> {
     let hash: Uint8Array
     try {
       hash = headerHash(decodeBlock(bytes).header)
@@ -579,9 +621,10 @@ export class SkipGraphService implements NodeComponent, AddrBook {
     const replicas = await Promise.all(set.map(async (n) => {
       if (n.id === this.self.id) {
         await this.storeLocal(h, bytes)
+        if (annex !== undefined) await this.storeAnnex(h, annex)
         return { id: n.id, stored: true }
       }
-      return { id: n.id, stored: await this.pushBlock(n, h, bytes) }
+      return { id: n.id, stored: await this.pushBlock(n, h, bytes, annex) }
     }))
     return { hash: h, replicas }
   }
@@ -608,6 +651,31 @@ export class SkipGraphService implements NodeComponent, AddrBook {
       await sleep(500)
     }
     throw new ControlMethodError('not-found', `block ${h} not found in the skip graph`)
+  }
+
+  /**
+   * Answers for a block's record annex, unverified (the reader checks each against its own
+   * certified header): the local copy, then each replica in placement order. The caller stops
+   * iterating once an answer satisfies it; no answer at all ends the iteration.
+   */
+  async * annexAnswers(hash: Uint8Array): AsyncGenerator<{ bytes: Uint8Array, from: string }> {
+    const h = hex(hash)
+    if (this.annexes.has(h)) {
+      const b = await this.store.getAnnex(h)
+      if (b !== undefined) yield { bytes: b, from: this.self.id }
+    }
+    if (this.core?.state !== 'joined') return
+    const set = (await this.replicas(blockKey(hash), 1)).filter((n) => n.id !== this.self.id)
+    for (const n of set) {
+      let r
+      try {
+        r = await this.blockRequest(n, encodeBlockReq({ op: 'fetch', hash, annex: true }), 5_000)
+      } catch (err) {
+        this.log.debug('annex fetch failed', { from: n.id, block: h, error: (err as Error).message })
+        continue
+      }
+      if (r.ok) yield { bytes: r.block, from: n.id }
+    }
   }
 
   /** Replica set of a block and how many of its members hold it. */
@@ -678,6 +746,7 @@ export class SkipGraphService implements NodeComponent, AddrBook {
       if (!inSet && set.length > 0 && set.every((n) => holds(n) === true)) {
         await this.store.delete(h)
         this.held.delete(h)
+        this.annexes.delete(h)
         this.stats.drops++
         dropped++
       }
@@ -699,6 +768,7 @@ export class SkipGraphService implements NodeComponent, AddrBook {
       r: this.r,
       levels: t.levels.map((l, i) => ({ level: i, left: l.left.map(ref), right: l.right.map(ref) })),
       blocks: [...this.held].sort(),
+      annexes: [...this.annexes].sort(),
       stats: { ...this.stats, rejectedSkipgraph: Object.fromEntries(this.sg.rejected), rejectedBlocks: Object.fromEntries(this.blocksEp.rejected) }
     }
   }

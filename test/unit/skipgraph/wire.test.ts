@@ -3,7 +3,8 @@
 import { test } from 'node:test'
 import assert from 'node:assert/strict'
 import { encodeMsg, decodeMsg, MalformedError, type AddrBook } from '../../../src/skipgraph/service/codec.js'
-import { encodeBlockReq, decodeBlockReq } from '../../../src/skipgraph/service/blocks-codec.js'
+import { encodeBlockReq, decodeBlockReq, MAX_ANNEX_BYTES_WIRE } from '../../../src/skipgraph/service/blocks-codec.js'
+import { BlockRequest, BlockOp } from '../../../src/wire/blocks.js'
 import type { Msg } from '../../../src/skipgraph/messages.js'
 import type { NodeRef } from '../../../src/skipgraph/table.js'
 import { deriveSkipKeyBytes, deriveMembershipVectorBytes, deriveSkipKey, deriveMembershipVector, keyFromBytes, mvFromBytes } from '../../../src/skipgraph/index.js'
@@ -68,6 +69,19 @@ test('block requests round-trip; bad hashes are malformed', () => {
   assert.equal(s.op, 'store')
   assert.throws(() => decodeBlockReq(encodeBlockReq({ op: 'fetch', hash: new Uint8Array(5) })), MalformedError)
   assert.throws(() => decodeBlockReq(new Uint8Array(0)), MalformedError)
+})
+
+test('a block\'s record annex rides in STORE and is asked for by FETCH; nowhere else', () => {
+  const h = new Uint8Array(32).fill(1)
+  assert.deepEqual(decodeBlockReq(encodeBlockReq({ op: 'fetch', hash: h, annex: true })), { op: 'fetch', hash: h, annex: true })
+  const s = decodeBlockReq(encodeBlockReq({ op: 'store', hash: h, block: Uint8Array.of(1, 2), annex: Uint8Array.of(3) }))
+  assert.ok(s.op === 'store' && s.annex !== undefined && s.annex[0] === 3)
+  const noAnnex = decodeBlockReq(encodeBlockReq({ op: 'store', hash: h, block: Uint8Array.of(1, 2) }))
+  assert.ok(noAnnex.op === 'store' && noAnnex.annex === undefined)
+  const wire = (o: Partial<BlockRequest>): Uint8Array => BlockRequest.encode({ op: BlockOp.HAS, hashes: [h as Uint8Array<ArrayBuffer>], block: new Uint8Array(0), annex: new Uint8Array(0), wantAnnex: false, ...o })
+  assert.throws(() => decodeBlockReq(wire({ annex: Uint8Array.of(1) })), MalformedError) // HAS with an annex
+  assert.throws(() => decodeBlockReq(wire({ op: BlockOp.STORE, block: Uint8Array.of(1), wantAnnex: true })), MalformedError)
+  assert.throws(() => decodeBlockReq(wire({ op: BlockOp.STORE, block: Uint8Array.of(1), annex: new Uint8Array(MAX_ANNEX_BYTES_WIRE + 1) })), MalformedError)
 })
 
 test('derived skip key and membership vector are the ones enroll writes', () => {
