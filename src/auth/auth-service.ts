@@ -32,6 +32,7 @@ import type { SigningKey } from '../crypto/ed25519.js'
 import { peerIdFromPublicKey } from '@libp2p/peer-id'
 import { publicKeyFromRaw } from '@libp2p/crypto/keys'
 import { bytesEqual } from '../crypto/merkle.js'
+import { setTimeout as sleep } from 'node:timers/promises'
 
 export const REGISTER_PROTOCOL = '/gridauth/register/1.0.0'
 export const ACCESS_PROTOCOL = '/gridauth/access/1.0.0'
@@ -42,7 +43,6 @@ export const RENEW_THRESHOLD = 4
 const renewThreshold = (t: TerminalState): number => Math.min(RENEW_THRESHOLD, Math.floor(t.wallet.length / 4))
 /** A validator silent this long on a registration or access request gets company from the next. */
 const VALIDATOR_HEDGE_MS = 3_000
-const sleep = async (ms: number): Promise<void> => { await new Promise((resolve) => setTimeout(resolve, ms)) }
 /** Chain values a verifier remembers per subject, so one cannot be replayed before it is recorded. */
 export const SEEN_VALUES_PER_TERMINAL = 64
 /** Revealed values allowed out before their record commits (MAX_CHAIN_SKIP minus a crash margin). */
@@ -92,7 +92,6 @@ export interface AuthServiceOptions {
   /** How transactions reach consensus on this node (validators: local; others: /gridauth/tx). */
   submitter: (ctx: NodeContext) => TxSubmitter
 }
-
 
 export class AuthService implements NodeComponent {
   readonly name = 'auth'

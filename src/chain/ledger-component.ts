@@ -2,6 +2,7 @@
 // <data>/ledger, opened from the network's genesis. Consensus appends committed blocks through
 // append(); every other component learns about commits through onCommit().
 import { join } from 'node:path'
+import { setTimeout as sleep } from 'node:timers/promises'
 import type { NodeComponent, NodeContext } from '../node/component.js'
 import { LedgerStore } from '../ledger/store.js'
 import { scanStoredChain, type ScanResult } from '../ledger/integrity.js'
@@ -79,7 +80,7 @@ export class LedgerComponent implements NodeComponent {
     const t0 = Date.now()
     const from = this.store.head.height
     const r = await scanStoredChain(this.store, from, async () => {
-      await new Promise((resolve) => setTimeout(resolve, 5)) // stay out of the way of consensus
+      await sleep(5) // stay out of the way of consensus
       return this._store !== undefined
     }).catch((err: Error) => ({ checkedDownTo: from, corrupt: { height: -1, reason: err.message } }))
     if (this._store === undefined) return

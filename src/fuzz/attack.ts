@@ -13,6 +13,7 @@ import type { Connection, Libp2p, PeerId, PrivateKey, Stream } from '@libp2p/int
 import { Rng } from './prng.js'
 import { parseFields } from './wire.js'
 import type { FuzzInput, StreamPlan } from './generate.js'
+import { setTimeout as sleep } from 'node:timers/promises'
 
 export type Host = Libp2p<{ identify: ReturnType<ReturnType<typeof identify>>, ping: ReturnType<ReturnType<typeof ping>> }>
 
@@ -102,8 +103,6 @@ export interface ExecStats {
 export function emptyStats(): ExecStats {
   return { inputs: 0, streamsOpened: 0, openMs: 0, openFailed: 0, resetByNode: 0, closedByNode: 0, slowClosedByNode: 0, slowStillOpen: 0, halfCloseIgnored: 0, halfCloseAnswered: 0, backpressure: 0, bytesSent: 0, responses: {}, unanswered: 0, laneUnexpectedEnds: 0, laneInputsOnUnexpectedEnds: 0 }
 }
-
-const sleep = async (ms: number): Promise<void> => await new Promise((r) => setTimeout(r, ms))
 
 /** Reads length-prefixed frames leniently and reports each response's error code. */
 export class FrameReader {

@@ -20,6 +20,7 @@ import { fromSaved, generateInput, HOLDING_KINDS, toSaved, type FuzzInput, type 
 import { Generator, Schemas, type GenCtx } from './schema.js'
 import { specsFor, type ProtocolSpec } from './registry.js'
 import { componentRejections, cpuSeconds, livenessCheck, quickCheck, rejectionCounters, watch } from './oracle.js'
+import { setTimeout as sleep } from 'node:timers/promises'
 
 export const PROTOCOLS_DIR = fileURLToPath(new URL('../../../protocols/', import.meta.url))
 
@@ -115,7 +116,6 @@ export interface SavedInputs {
 }
 
 const mb = (b: number): number => Math.round(b / 2 ** 20 * 10) / 10
-const sleep = async (ms: number): Promise<void> => await new Promise((r) => setTimeout(r, ms))
 
 async function startMesh(k: number, env: NodeJS.ProcessEnv | undefined, log: (l: string) => void): Promise<Array<{ node: RunningNode, metricsUrl: string | null }>> {
   const out: Array<{ node: RunningNode, metricsUrl: string | null }> = []

@@ -18,6 +18,7 @@ import * as varint from 'uint8-varint'
 import { RpcFrame } from '../wire/rpc.js'
 import { FrameReader, openStream, type ExecStats, type Host } from './attack.js'
 import type { StreamPlan } from './generate.js'
+import { setTimeout as sleep } from 'node:timers/promises'
 
 /** Frames larger than this are treated as dirty: the fuzzer does not know every protocol's exact
  * frame limit (64 KiB for tx, 1 MiB by default, more for PBFT and blocks). */
@@ -116,8 +117,6 @@ interface LaneStream {
   /** Wakes a lane waiting for answers. */
   wake?: () => void
 }
-
-const sleep = async (ms: number): Promise<void> => await new Promise((r) => setTimeout(r, ms))
 
 export interface LaneStats extends ExecStats {
   /** Lane streams the node reset with clean inputs on them that the lane did not expect to end. */

@@ -10,8 +10,7 @@ import { createHost } from './attack.js'
 import { concat, fieldLen, fieldVarint, lp, rpcFrame } from './wire.js'
 import { sha256 } from './schema.js'
 import { Rng } from './prng.js'
-
-const sleep = async (ms: number): Promise<void> => await new Promise((r) => setTimeout(r, ms))
+import { setTimeout as sleep } from 'node:timers/promises'
 
 async function node(extra: string[] = []) {
   const dir = tempDir('gridauth-repro-')

@@ -12,6 +12,7 @@ import { gridauthJson, startNode, tempDir } from '../mesh/processes.js'
 import { Network, type Terminal } from '../mesh/network.js'
 import type { AuditEntry } from '../chain/ledger-component.js'
 import { RssSampler, type RssReport } from './rss.js'
+import { setTimeout as sleep } from 'node:timers/promises'
 
 export interface LoadOptions {
   validators: number
@@ -84,7 +85,6 @@ export function killUnder(root: string): void {
   }
 }
 
-const sleep = async (ms: number): Promise<void> => await new Promise((r) => setTimeout(r, ms))
 const sock = (dir: string): string => join(dir, 'control.sock')
 
 function pct(sorted: number[], p: number): number {

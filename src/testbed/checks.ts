@@ -9,10 +9,9 @@ import type { HeaderSummary, AuditEntry } from '../chain/ledger-component.js'
 import type { CopyInfo } from '../skipgraph/service/service.js'
 import type { Cluster, Host } from './cluster.js'
 import { accessOnce, authOnce, type ChainMonitor, type Op } from './load.js'
+import { setTimeout as sleep } from 'node:timers/promises'
 
 export interface CheckResult { name: string, ok: boolean, detail: string }
-
-const sleep = async (ms: number): Promise<void> => await new Promise((r) => setTimeout(r, ms))
 
 /** Liveness: every running terminal's access request is committed within settleMs. */
 export async function checkLiveness(c: Cluster, settleMs: number, t0: number): Promise<{ result: CheckResult, probes: Op[] }> {

@@ -5,6 +5,7 @@
 import type { Cluster, Host } from './cluster.js'
 import type { AuthOutcome } from '../auth/auth-service.js'
 import type { HeaderSummary } from '../chain/ledger-component.js'
+import { setTimeout as sleep } from 'node:timers/promises'
 
 export interface Op {
   host: string
@@ -19,8 +20,6 @@ export interface Op {
   latencyMs?: number
   height?: number
 }
-
-const sleep = async (ms: number): Promise<void> => await new Promise((r) => setTimeout(r, ms))
 
 export async function accessOnce(c: Cluster, t: Host, timeoutMs: number, t0: number): Promise<Op> {
   const start = Date.now() - t0

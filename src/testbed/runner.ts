@@ -9,6 +9,7 @@ import { checkPrivileges, cleanLeftovers, runRoot } from './netns.js'
 import { Load, ChainMonitor, accessOnce, type Op } from './load.js'
 import { checkLiveness, checkAuthentication, checkChains, checkCopies, checkReasons, checkStoredChains, type CheckResult } from './checks.js'
 import type { Scenario, Step, Target, Verdict } from './scenario.js'
+import { setTimeout as sleep } from 'node:timers/promises'
 
 export interface TimelineEvent { at: number, action: string, target?: string, ok: boolean, detail?: string }
 export interface LatencyStats { n: number, p50: number, p95: number, max: number }
@@ -31,8 +32,6 @@ export interface RunResult {
   runMs: number
   link: Record<string, number>
 }
-
-const sleep = async (ms: number): Promise<void> => await new Promise((r) => setTimeout(r, ms))
 
 export function stats(xs: number[]): LatencyStats {
   const s = [...xs].sort((a, b) => a - b)
