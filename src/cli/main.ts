@@ -5,6 +5,7 @@ import { Command, Option } from 'commander'
 import { dataDirPaths, defaultDataDir, prepareDataDir } from '../node/datadir.js'
 import type { PeerInfo, StatusResult } from '../node/control-protocol.js'
 import { VERSION } from '../node/version.js'
+import { DEFAULT_LISTEN } from '../node/defaults.js'
 import { UserError } from '../util/errors.js'
 import { callNode } from './control-client.js'
 import { table, keyValues, formatDuration } from './table.js'
@@ -12,8 +13,6 @@ import { commandGroups } from './commands/index.js'
 import { startProgress, progressEnabled } from './progress.js'
 import { toInt, toPositive } from './args.js'
 
-/** The same default as config.ts (not imported: it pulls in the YAML and multiaddr parsers). */
-const DEFAULT_LISTEN = '/ip4/0.0.0.0/tcp/4001'
 
 // Only `start` needs libp2p and the node's components, and only the operator tools need the
 // ledger codecs: they are imported when those commands run, so that the inspection commands

@@ -40,12 +40,11 @@ import {
 } from '../ledger/index.js'
 import { TxSubmit, TxReceipt } from '../wire/tx.js'
 import { KvLog } from './kvlog.js'
+import { TX_PROTOCOL } from './tx-protocol.js'
 import type { Logger } from '../util/log.js'
 import type { Block, SnapshotMsg } from '../pbft/types.js'
 
 export const PBFT_PROTOCOL = '/gridauth/pbft/1.0.0'
-import { TX_PROTOCOL } from './tx-protocol.js'
-export { TX_PROTOCOL }
 
 /** What a client gets back for a transaction (also the /gridauth/tx/1.0.0 response). */
 export interface Receipt {

@@ -19,6 +19,7 @@ import { LineCounter, isMap, isScalar, parseDocument, type Node as YamlNode, typ
 import { multiaddr } from '@multiformats/multiaddr'
 import { peerIdFromString } from '@libp2p/peer-id'
 import { UserError } from '../util/errors.js'
+import { DEFAULT_LISTEN } from './defaults.js'
 
 export type Role = 'validator' | 'terminal' | 'introducer'
 export type LogLevel = 'debug' | 'info' | 'warn' | 'error'
@@ -91,7 +92,7 @@ export interface LoadConfigOptions {
   cwd?: string
 }
 
-export const DEFAULT_LISTEN = '/ip4/0.0.0.0/tcp/4001'
+export { DEFAULT_LISTEN }
 const MAX_INT = Number.MAX_SAFE_INTEGER
 const MiB = 1024 * 1024
 

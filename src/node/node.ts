@@ -25,7 +25,7 @@ import { setRejectionSink } from '../net/rpc.js'
 import { UserError, errorCode } from '../util/errors.js'
 import { createLogger, type Logger } from '../util/log.js'
 
-export const DEFAULT_LISTEN = '/ip4/0.0.0.0/tcp/4001'
+export { DEFAULT_LISTEN } from './defaults.js'
 export const PING_TIMEOUT_MS = 2_000
 export const AGENT = `gridauth/${VERSION}`
 
