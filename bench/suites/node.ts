@@ -11,21 +11,16 @@ import { percentile, round, type BenchRow, type BenchSuite } from '../harness.js
 import { createEchoPeer, ECHO_PROTOCOL } from '../helpers/echo-peer.js'
 import { gridauth, gridauthJson, startNode, tempDir, waitFor } from '../../src/mesh/processes.js'
 import { Network } from '../../src/mesh/network.js'
+import { processMemory } from '../../src/load/rss.js'
 
-function rssMb(pid: number): number {
-  return memory(pid).rss
-}
-
-/**
- * VmRSS and its two parts: RssAnon (the node's private memory: V8 heap, malloc) and RssFile
- * (pages of the Node binary and libraries mapped in: shared with every other node process on
- * the box and reclaimable by the kernel, but counted in RSS).
- */
+/** VmRSS with its private (RssAnon) and mapped-file (RssFile) parts, in MB. */
 function memory(pid: number): { rss: number, anon: number, file: number } {
-  const status = readFileSync(`/proc/${pid}/status`, 'utf8')
-  const kb = (field: string): number => Number(new RegExp(`${field}:\\s+(\\d+) kB`).exec(status)?.[1] ?? NaN) / 1024
-  return { rss: kb('VmRSS'), anon: kb('RssAnon'), file: kb('RssFile') }
+  const m = processMemory(pid)
+  if (m === undefined) throw new Error(`process ${pid} is gone`)
+  return m
 }
+
+const rssMb = (pid: number): number => memory(pid).rss
 
 const split = (m: { anon: number, file: number }): string => `${round(m.anon, 1)} MB private (RssAnon) + ${round(m.file, 1)} MB mapped files (RssFile)`
 

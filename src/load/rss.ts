@@ -4,13 +4,25 @@ import { readFileSync } from 'node:fs'
 
 export interface RssReport { name: string, baselineMb: number, peakMb: number, afterMb: number, returned: boolean }
 
-export function rssMb(pid: number): number | undefined {
+/**
+ * VmRSS and its two parts, in MB: RssAnon (the process's private memory: V8 heap, malloc) and
+ * RssFile (pages of the Node binary and libraries mapped in: shared with every other node process
+ * on the box and reclaimable by the kernel, but counted in RSS). Undefined once the process is gone.
+ */
+export function processMemory(pid: number): { rss: number, anon: number, file: number } | undefined {
+  let status: string
   try {
-    const m = /VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))
-    return m === null ? undefined : Math.round(Number(m[1]) / 1024 * 10) / 10
+    status = readFileSync(`/proc/${pid}/status`, 'utf8')
   } catch {
     return undefined
   }
+  const kb = (field: string): number => Number(new RegExp(`${field}:\\s+(\\d+) kB`).exec(status)?.[1] ?? NaN) / 1024
+  return { rss: kb('VmRSS'), anon: kb('RssAnon'), file: kb('RssFile') }
+}
+
+export function rssMb(pid: number): number | undefined {
+  const m = processMemory(pid)
+  return m === undefined || Number.isNaN(m.rss) ? undefined : Math.round(m.rss * 10) / 10
 }
 
 interface Proc { name: string, pid: number, last: number, baseline: number, peak: number, after: number }
