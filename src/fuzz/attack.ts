@@ -69,6 +69,20 @@ export async function openStream(host: Host, peer: PeerId, protocol: string): Pr
   return await host.dialProtocol(peer, protocol, opts)
 }
 
+/** openStream, counted in `stats` (opened, time spent opening, failures): undefined if it failed. */
+export async function openCounted(host: Host, peer: PeerId, protocol: string, stats: ExecStats): Promise<Stream | undefined> {
+  const t = performance.now()
+  try {
+    const s = await openStream(host, peer, protocol)
+    stats.streamsOpened++
+    stats.openMs += performance.now() - t
+    return s
+  } catch {
+    stats.openFailed++
+    return undefined
+  }
+}
+
 export interface ExecStats {
   inputs: number
   streamsOpened: number
@@ -139,16 +153,8 @@ export interface ExecOptions {
 }
 
 async function runStream(host: Host, peer: PeerId, protocol: string, p: StreamPlan, stats: ExecStats, opts: ExecOptions): Promise<void> {
-  let stream: Stream
-  const tOpen = performance.now()
-  try {
-    stream = await openStream(host, peer, protocol)
-  } catch {
-    stats.openFailed++
-    return
-  }
-  stats.streamsOpened++
-  stats.openMs += performance.now() - tOpen
+  const stream = await openCounted(host, peer, protocol, stats)
+  if (stream === undefined) return
   let endedByUs = false
   let remoteEnded = false
   let answered = 0

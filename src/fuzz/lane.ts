@@ -16,7 +16,7 @@
 import type { PeerId, Stream } from '@libp2p/interface'
 import * as varint from 'uint8-varint'
 import { RpcFrame } from '../wire/rpc.js'
-import { FrameReader, openStream, type ExecStats, type Host } from './attack.js'
+import { FrameReader, openCounted, type ExecStats, type Host } from './attack.js'
 import type { StreamPlan } from './generate.js'
 import { setTimeout as sleep } from 'node:timers/promises'
 
@@ -74,17 +74,9 @@ export function shapeOf(chunks: Uint8Array[], raw: boolean): Shape {
 /** Plays a dirty input on a stream of its own: open, write, end (an abort drops what is still
  * queued, so after the bytes have left). What the node does with it is counted as it comes. */
 export async function playDirty(host: Host, peer: PeerId, protocol: string, p: StreamPlan, stats: ExecStats): Promise<void> {
-  const t = performance.now()
-  let s: Stream
-  try {
-    s = await openStream(host, peer, protocol)
-  } catch {
-    stats.openFailed++
-    return
-  }
+  const s = await openCounted(host, peer, protocol, stats)
+  if (s === undefined) return
   stats.inputs++
-  stats.streamsOpened++
-  stats.openMs += performance.now() - t
   let ours = false
   s.addEventListener('close', () => {
     if (ours) return
@@ -142,16 +134,8 @@ export class Lane {
   }
 
   private async open(): Promise<LaneStream | undefined> {
-    const t = performance.now()
-    let s: Stream
-    try {
-      s = await openStream(this.host, this.peer, this.protocol)
-    } catch {
-      this.stats.openFailed++
-      return undefined
-    }
-    this.stats.streamsOpened++
-    this.stats.openMs += performance.now() - t
+    const s = await openCounted(this.host, this.peer, this.protocol, this.stats)
+    if (s === undefined) return undefined
     const ls: LaneStream = { s, frames: 0, requests: 0, answers: 0, inputs: 0, endedByUs: false }
     const raw = !this.protocol.startsWith('/gridauth/')
     const reader = new FrameReader((error, response) => {
