@@ -10,9 +10,9 @@
 // the block's state root, built when the block was appended): readers find a terminal's latest
 // record on the block's replicas instead of asking a validator.
 import type { NodeComponent, NodeContext } from '../node/component.js'
-import type { LedgerComponent } from './ledger-component.js'
+import type { CommitEvent, LedgerComponent } from './ledger-component.js'
 import type { SkipGraphService } from '../skipgraph/service/index.js'
-import { encodeAnnex, encodeBlock, headerHash, toHex, MAX_ANNEX_BYTES, type Block } from '../ledger/index.js'
+import { encodeAnnex, encodeBlock, toHex, MAX_ANNEX_BYTES } from '../ledger/index.js'
 
 /** How long the other validators give the proposer before checking a block's copies. */
 export const BACKUP_PUBLISH_DELAY_MS = 5_000
@@ -26,7 +26,8 @@ const MAX_REPAIRING = 512
 export class BlockPublisher implements NodeComponent {
   readonly name = 'block-publisher'
   private stopped = false
-  private readonly timers = new Set<NodeJS.Timeout>()
+  /** Blocks waiting for their next copy check, by hex hash (insertion order: oldest first). */
+  private readonly repairing = new Map<string, NodeJS.Timeout>()
 
   async start(ctx: NodeContext): Promise<void> {
     const ledger = ctx.component<LedgerComponent>('ledger')
@@ -34,51 +35,48 @@ export class BlockPublisher implements NodeComponent {
     if (ledger === undefined || sg === undefined) return
     const me = toHex(ctx.signingKey.publicKey)
     const log = ctx.logger('blocks')
-    const publish = async (block: Block, annex: Uint8Array): Promise<void> => {
+    const publish = async (ev: CommitEvent): Promise<void> => {
       // An annex too big for the blocks protocol stays out: its readers ask the validators.
-      await sg.publishBlock(encodeBlock(block), annex.length <= MAX_ANNEX_BYTES ? annex : undefined).then(() => {}, (err: Error) => log.warn('block not published', { height: block.header!.height, error: err.message }))
+      const annex = encodeAnnex(ev.annex)
+      await sg.publishBlock(encodeBlock(ev.block), annex.length <= MAX_ANNEX_BYTES ? annex : undefined)
+        .then(() => {}, (err: Error) => log.warn('block not published', { height: ev.block.header!.height, error: err.message }))
     }
-    const repairing = new Map<string, NodeJS.Timeout>()
     /** Checks the block's copies after `delayMs`; publishes it if short, and checks again later. */
-    const ensure = (block: Block, annex: Uint8Array, delayMs: number, attempt: number): void => {
-      const hash = toHex(headerHash(block.header!))
+    const ensure = (ev: CommitEvent, delayMs: number, attempt: number): void => {
+      const hash = toHex(ev.headerHash)
       const t = setTimeout(() => {
-        this.timers.delete(t)
-        repairing.delete(hash)
+        this.repairing.delete(hash)
         if (this.stopped) return
         void (async () => {
           const c = await sg.copies(hash).catch(() => undefined)
           if (c !== undefined && c.copies >= c.expected) return
-          if (attempt === 0 || attempt % 6 === 0) log.info('block under-replicated: publishing it', { height: block.header!.height, copies: c?.copies ?? null, expected: c?.expected ?? null, attempt })
-          await publish(block, annex)
-          if (attempt + 1 < REPAIR_ATTEMPTS && !this.stopped) ensure(block, annex, REPAIR_INTERVAL_MS, attempt + 1)
+          if (attempt === 0 || attempt % 6 === 0) log.info('block under-replicated: publishing it', { height: ev.block.header!.height, copies: c?.copies ?? null, expected: c?.expected ?? null, attempt })
+          await publish(ev)
+          if (attempt + 1 < REPAIR_ATTEMPTS && !this.stopped) ensure(ev, REPAIR_INTERVAL_MS, attempt + 1)
         })()
       }, delayMs)
       t.unref()
-      this.timers.add(t)
-      repairing.set(hash, t)
-      if (repairing.size > MAX_REPAIRING) {
-        const [oldest, timer] = repairing.entries().next().value!
+      this.repairing.set(hash, t)
+      if (this.repairing.size > MAX_REPAIRING) {
+        const [oldest, timer] = this.repairing.entries().next().value!
         clearTimeout(timer)
-        this.timers.delete(timer)
-        repairing.delete(oldest)
+        this.repairing.delete(oldest)
       }
     }
     ledger.onCommit((ev) => {
       if (this.stopped) return
-      const annex = encodeAnnex(ev.annex)
       if (toHex(ev.block.header!.proposer) === me) {
-        void publish(ev.block, annex)
-        ensure(ev.block, annex, BACKUP_PUBLISH_DELAY_MS * 2, 1)
+        void publish(ev)
+        ensure(ev, BACKUP_PUBLISH_DELAY_MS * 2, 1)
         return
       }
-      ensure(ev.block, annex, BACKUP_PUBLISH_DELAY_MS, 0)
+      ensure(ev, BACKUP_PUBLISH_DELAY_MS, 0)
     })
   }
 
   async stop(): Promise<void> {
     this.stopped = true
-    for (const t of this.timers) clearTimeout(t)
-    this.timers.clear()
+    for (const t of this.repairing.values()) clearTimeout(t)
+    this.repairing.clear()
   }
 }
