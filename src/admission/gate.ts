@@ -7,7 +7,6 @@
 import type { PeerId } from '@libp2p/interface'
 import type { NodeComponent, NodeContext } from '../node/component.js'
 import type { ChainComponent } from '../chain/chain-component.js'
-import type { PbftComponent } from '../consensus/component.js'
 import { validatorPeerId } from '../chain/chain-component.js'
 import type { Genesis } from '../ledger/index.js'
 import type { Logger } from '../util/log.js'
@@ -88,8 +87,8 @@ export class AdmissionGate implements NodeComponent {
       verdict = verdictOf(rec?.record, Date.now())
       // A validator's ledger store follows its commits a few blocks behind: a peer admitted by a
       // block committed a moment ago is not turned away (its first skip-graph join would be lost).
-      const committed = this.ctx?.component<PbftComponent>('pbft')?.executedHeight ?? 0
-      if (!allows(verdict) && this.chain.full && committed > this.chain.height) {
+      const committed = this.chain.committedHeight
+      if (!allows(verdict) && committed > this.chain.height) {
         await this.chain.waitForHeight(committed, CATCH_UP_WAIT_MS).catch(() => {})
         verdict = verdictOf((await this.chain.getRecordByKey(peer.publicKey.raw))?.record, Date.now())
       }

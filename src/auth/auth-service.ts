@@ -21,7 +21,7 @@ import {
 import { codecs } from '../ledger/codec.js'
 import { verifyChainValueWithin, hashChainStep } from '../crypto/hashchain.js'
 import { MAX_CHAIN_SKIP } from '../ledger/constants.js'
-import type { ChainComponent } from '../chain/chain-component.js'
+import { recordOf, type ChainComponent } from '../chain/chain-component.js'
 import type { LedgerComponent } from '../chain/ledger-component.js'
 import { hedged } from '../util/hedged.js'
 import type { SkipGraphService } from '../skipgraph/service/index.js'
@@ -256,9 +256,7 @@ export class AuthService implements NodeComponent {
    */
   private async sendToValidators(protocol: string, tx: Uint8Array): Promise<SubmitResult> {
     const ep = this.endpoints.find((e) => e.protocol === protocol)!
-    const connected = new Set(this.ctx.libp2p.getConnections().map((c) => c.remotePeer.toString()))
-    const peers = this.chain.validatorPeers()
-    const ordered = [...peers.filter((p) => connected.has(p.toString())), ...peers.filter((p) => !connected.has(p.toString()))]
+    const ordered = this.chain.validatorPeers({ connectedFirst: true })
     let last: Error | undefined
     try {
       return await hedged(ordered, async (peer) => {
@@ -284,7 +282,7 @@ export class AuthService implements NodeComponent {
   /** Checks a validator's answer: its header must be on our certified chain and the proof verify. */
   private async checkResult(res: SubmitResult, terminalId: Uint8Array): Promise<TerminalRecord | undefined> {
     if (res.record.length === 0) return undefined
-    const v = await this.chain.checkRecordResponse(terminalId, {
+    const v = await this.chain.checkRecordResponse(recordOf(terminalId), {
       head: decodeHeader(res.header).height,
       headers: [{ header: res.header, cert: res.cert }],
       record: res.record,

@@ -27,10 +27,11 @@ import {
   type Genesis, type BlockHeader, type TerminalRecord, type Block, type CommitCertificate
 } from '../ledger/index.js'
 import type { LedgerComponent } from './ledger-component.js'
+import type { PbftComponent } from '../consensus/component.js'
 import { summarizeHeader, parseTerminalId } from './ledger-component.js'
 import type { Logger } from '../util/log.js'
 import { bytesEqual } from '../crypto/merkle.js'
-import { ViewIndex, recordFromAnnex, annexError, decodeAnnex } from '../ledger/view.js'
+import { ViewIndex, recordFromAnnex, annexErrorOf, decodeAnnex, type AnnexRejection, type RecordAnnex } from '../ledger/view.js'
 import type { SkipGraphService } from '../skipgraph/service/index.js'
 import { BLOCKS_PROTOCOL } from '../skipgraph/service/service.js'
 
@@ -61,9 +62,12 @@ export const HEADERS_RESPONSE_BYTES = 3 << 20
 
 const KIND = { headers: 1, record: 2, block: 3, subscribe: 4, recordByKey: 5 } as const
 
+/** The record of this terminal id (for checkRecordResponse). */
+export const recordOf = (terminalId: Uint8Array) => (r: TerminalRecord): boolean => bytesEqual(r.terminalId, terminalId)
+
 /** A record answer that fails verification: the server lied or lags. */
 export class RecordRejected extends Error {
-  constructor (readonly reason: 'malformed-record' | 'uncommitted-header' | 'stale-record' | 'wrong-record' | 'bad-record-proof', message: string) {
+  constructor (readonly reason: AnnexRejection, message: string) {
     super(message)
   }
 }
@@ -81,6 +85,15 @@ export interface VerifiedRecord {
 
 export function validatorPeerId(publicKey: Uint8Array): PeerId {
   return peerIdFromPublicKey(publicKeyFromRaw(publicKey))
+}
+
+/** The genesis validators as `gridauth validators` lists them (`self`: this node's index, or -1). */
+export function validatorList(genesis: Genesis, libp2p: NodeContext['libp2p'], self = -1): Array<{ index: number, peerId: string, publicKey: string, address: string, self: boolean, connected: boolean }> {
+  const conns = new Set(libp2p.getConnections().map((c) => c.remotePeer.toString()))
+  return genesis.validators.map((v, index) => {
+    const peerId = validatorPeerId(v.publicKey).toString()
+    return { index, peerId, publicKey: toHex(v.publicKey), address: v.address, self: index === self, connected: index === self || conns.has(peerId) }
+  })
 }
 
 export class ChainComponent implements NodeComponent {
@@ -114,6 +127,11 @@ export class ChainComponent implements NodeComponent {
   /** The committed height this node knows. */
   get height(): number {
     return this.ledger !== undefined ? this.ledger.store.head.height : this.follower.height
+  }
+
+  /** What consensus has committed: on a validator its ledger store follows a few blocks behind `height`. */
+  get committedHeight(): number {
+    return Math.max(this.height, this.ctx?.component<PbftComponent>('pbft')?.executedHeight ?? 0)
   }
 
   async start(ctx: NodeContext): Promise<void> {
@@ -165,7 +183,6 @@ export class ChainComponent implements NodeComponent {
    * what the certified headers it follows say of the last commit (view, proposer, time).
    */
   private validatorsInfo(): Record<string, unknown> {
-    const conns = new Set(this.ctx!.libp2p.getConnections().map((c) => c.remotePeer.toString()))
     const head = this.follower.head
     const proposer = this.genesis.validators.findIndex((v) => bytesEqual(v.publicKey, head.proposer))
     return {
@@ -174,10 +191,7 @@ export class ChainComponent implements NodeComponent {
       view: head.view,
       lastProposer: this.follower.height === 0 || proposer < 0 ? null : proposer,
       lastCommitTime: this.follower.height === 0 ? null : new Date(head.timestamp).toISOString(),
-      validators: this.genesis.validators.map((v, index) => {
-        const peerId = validatorPeerId(v.publicKey).toString()
-        return { index, peerId, publicKey: toHex(v.publicKey), address: v.address, connected: conns.has(peerId) }
-      })
+      validators: validatorList(this.genesis, this.ctx!.libp2p)
     }
   }
 
@@ -221,7 +235,7 @@ export class ChainComponent implements NodeComponent {
    */
   async getRecord(terminalId: Uint8Array, opts: { from?: PeerId[], fresh?: boolean } = {}): Promise<VerifiedRecord | undefined> {
     if (this.ledger !== undefined) return await this.ownRecord(this.ledger.store.state.getRecord(terminalId))
-    if (opts.from !== undefined) return await this.fetchRecord(KIND.record, terminalId, (r) => bytesEqual(r.terminalId, terminalId), opts.from)
+    if (opts.from !== undefined) return await this.fetchRecord(KIND.record, terminalId, opts.from)
     return await this.lookupRecord(terminalId, opts.fresh === true)
   }
 
@@ -239,7 +253,7 @@ export class ChainComponent implements NodeComponent {
     const h = this.view.height === head ? this.view.lastTouched(terminalId) : 0
     if (h > 0) {
       const cached = fresh ? undefined : this.cache.get(key)
-      if (cached !== undefined && cached.header.height >= h && cached.header.height <= head) {
+      if (cached !== undefined && this.view.isCurrent(terminalId, cached.header.height)) {
         this.cache.delete(key)
         this.cache.set(key, cached)
         this.lookups.cache++
@@ -253,7 +267,7 @@ export class ChainComponent implements NodeComponent {
         return { record: fromAnnex, header: header!, height: head, source: 'skipgraph' }
       }
     }
-    const v = await this.fetchRecord(KIND.record, terminalId, (r) => bytesEqual(r.terminalId, terminalId))
+    const v = await this.fetchRecord(KIND.record, terminalId)
     if (v === undefined) {
       this.lookups.absent++
       return undefined
@@ -335,17 +349,18 @@ export class ChainComponent implements NodeComponent {
    * annex checks against its certified header (every proof, exactly its touched list).
    */
   async checkAnnex(hash: Uint8Array, bytes: Uint8Array): Promise<boolean> {
-    let height: number
+    let annex: RecordAnnex
     try {
-      height = decodeAnnex(bytes).height
+      annex = decodeAnnex(bytes)
     } catch {
       return false
     }
+    const height = annex.height
     // An annex pushed right after its commit may arrive before its header: catch up briefly.
     if (height > this.height) await this.waitForHeight(height, 3_000).catch(() => {})
     const header = await this.header(height)
     if (header === undefined || !bytesEqual(headerHash(header), hash)) return false
-    const err = annexError(header, bytes)
+    const err = annexErrorOf(header, annex)
     if (err !== null) this.log?.warn('record annex refused', { height, error: err })
     return err === null
   }
@@ -353,7 +368,7 @@ export class ChainComponent implements NodeComponent {
   /** The record registered for an Ed25519 public key (a PeerId), verified the same way. */
   async getRecordByKey(publicKey: Uint8Array): Promise<VerifiedRecord | undefined> {
     if (this.ledger !== undefined) return await this.ownRecord(this.ledger.store.state.getRecordByKey(publicKey))
-    return await this.fetchRecord(KIND.recordByKey, publicKey, (r) => bytesEqual(r.identity!.publicKey, publicKey))
+    return await this.fetchRecord(KIND.recordByKey, publicKey)
   }
 
   private async ownRecord(record: TerminalRecord | undefined): Promise<VerifiedRecord | undefined> {
@@ -362,7 +377,9 @@ export class ChainComponent implements NodeComponent {
     return record === undefined ? undefined : { record, header: (await store.getHeader(height))!, height, source: 'ledger' }
   }
 
-  private async fetchRecord(kind: number, key: Uint8Array, matches: (r: TerminalRecord) => boolean, from?: PeerId[]): Promise<VerifiedRecord | undefined> {
+  /** A record read from validators: `key` is a terminal id (KIND.record) or a public key (KIND.recordByKey). */
+  private async fetchRecord(kind: typeof KIND.record | typeof KIND.recordByKey, key: Uint8Array, from?: PeerId[]): Promise<VerifiedRecord | undefined> {
+    const matches = kind === KIND.record ? recordOf(key) : (r: TerminalRecord) => bytesEqual(r.identity!.publicKey, key)
     const servers = from ?? this.validatorPeers()
     let lastErr: Error | undefined
     // Validators commit within milliseconds of each other: one a block behind our head gives a
@@ -412,11 +429,7 @@ export class ChainComponent implements NodeComponent {
   }
 
   /** Checks a record response from an untrusted server. */
-  async checkRecordResponse(matches: Uint8Array | ((r: TerminalRecord) => boolean), resp: ChainResponse): Promise<VerifiedRecord | 'absent'> {
-    if (matches instanceof Uint8Array) {
-      const id = matches
-      matches = (r) => bytesEqual(r.terminalId, id)
-    }
+  async checkRecordResponse(matches: (r: TerminalRecord) => boolean, resp: ChainResponse): Promise<VerifiedRecord | 'absent'> {
     if (resp.headers.length !== 1) throw new RecordRejected('malformed-record', 'record response without its header')
     const header = decodeHeader(resp.headers[0].header)
     if (header.height > this.follower.height) {
@@ -440,11 +453,14 @@ export class ChainComponent implements NodeComponent {
    * The validators to ask, rotated on every call: reads are spread over all of them, and one
    * that lies or lags is met first only every n-th time (and then skipped after its answer fails).
    */
-  validatorPeers(): PeerId[] {
+  validatorPeers(opts: { connectedFirst?: boolean } = {}): PeerId[] {
     const me = this.ctx!.libp2p.peerId
     const ids = this.genesis.validators.map((v) => validatorPeerId(v.publicKey)).filter((p) => !p.equals(me))
     const k = this.nextServer++ % Math.max(ids.length, 1)
-    return [...ids.slice(k), ...ids.slice(0, k)]
+    const rotated = [...ids.slice(k), ...ids.slice(0, k)]
+    if (opts.connectedFirst !== true) return rotated
+    const connected = new Set(this.ctx!.libp2p.getConnections().map((c) => c.remotePeer.toString()))
+    return [...rotated.filter((p) => connected.has(p.toString())), ...rotated.filter((p) => !connected.has(p.toString()))]
   }
 
   // --------------------------------------------------------------- serving

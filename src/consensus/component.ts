@@ -28,6 +28,7 @@ import { multiaddr } from '@multiformats/multiaddr'
 import type { PeerId } from '@libp2p/interface'
 import type { NodeComponent, NodeContext } from '../node/component.js'
 import type { LedgerComponent } from '../chain/ledger-component.js'
+import { validatorList } from '../chain/chain-component.js'
 import { RpcEndpoint, RpcError } from '../net/rpc.js'
 import { Replica } from '../pbft/replica.js'
 import { DEFAULT_CONFIG, type Action, type Event, type PbftConfig, type TimerName, type ClientRequest, type CommitCertificate } from '../pbft/types.js'
@@ -588,8 +589,7 @@ export class PbftComponent implements NodeComponent {
   // ------------------------------------------------------------------ control
 
   info(): Record<string, unknown> {
-    if (this.me < 0) return { validator: false, validators: this.genesis.validators.map((v, i) => ({ index: i, publicKey: toHex(v.publicKey), address: v.address })) }
-    const conns = new Set(this.ctx.libp2p.getConnections().map(c => c.remotePeer.toString()))
+    if (this.me < 0) return { validator: false, validators: validatorList(this.genesis, this.ctx.libp2p) }
     const h = this.replica.executedHeight
     return {
       validator: true,
@@ -602,10 +602,7 @@ export class PbftComponent implements NodeComponent {
       lastCommitTime: this.lastCommitTime === 0 ? null : new Date(this.lastCommitTime).toISOString(),
       stableCheckpoint: this.replica.stableCheckpoint.height,
       pending: this.replica.pendingCount(),
-      validators: this.genesis.validators.map((v, i) => ({
-        index: i, peerId: this.peers[i].toString(), publicKey: toHex(v.publicKey), address: v.address,
-        self: i === this.me, connected: i === this.me ? true : conns.has(this.peers[i].toString())
-      }))
+      validators: validatorList(this.genesis, this.ctx.libp2p, this.me)
     }
   }
 }

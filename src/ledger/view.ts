@@ -128,6 +128,11 @@ export function annexError (header: BlockHeader, bytes: Uint8Array): string | nu
   } catch (err) {
     return (err as Error).message
   }
+  return annexErrorOf(header, a)
+}
+
+/** annexError of an annex already decoded. */
+export function annexErrorOf (header: BlockHeader, a: RecordAnnex): string | null {
   if (!bytesEqual(a.blockHash, headerHash(header)) || a.height !== header.height) return 'annex of another block'
   const ids: Uint8Array[] = []
   for (const e of a.entries) {
