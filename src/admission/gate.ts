@@ -58,7 +58,6 @@ export class AdmissionGate implements NodeComponent {
 
   /** Whether `peer` may use a gated protocol (the RpcEndpoint authorize hook). */
   async admits(peer: PeerId): Promise<boolean> {
-    if (this.validators.has(peer.toString())) return true
     if (this.ctx !== undefined && peer.equals(this.ctx.libp2p.peerId)) return true
     return allows(await this.verdict(peer))
   }

@@ -587,13 +587,12 @@ export class SkipGraphService implements NodeComponent, AddrBook {
     return out
   }
 
-  /** Publishes a block: stored here if this node is a replica, pushed to every other replica. */
-  /** Replaces the check a block must pass before it is stored or used (e.g. "is committed"). */
   /** Who may use the skip-graph and blocks protocols (default: everyone). */
   setAuthorize(authorize: (peer: PeerId) => boolean | Promise<boolean>): void {
     this.authorize = authorize
   }
 
+  /** Replaces the check a block must pass before it is stored or used (e.g. "is committed"). */
   setBlockCheck(check: VerifyBlock): void {
     this.verify = check
   }

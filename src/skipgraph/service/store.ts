@@ -51,10 +51,14 @@ export class DatastoreBlockStore implements BlockStore {
     await this.ds.put(new DsKey(ANNEX_PREFIX + hashHex), bytes)
   }
 
+  /** One read: a missing key is the datastore's NotFoundError, not a `has` before every `get`. */
   private async value(key: string): Promise<Uint8Array | undefined> {
-    const k = new DsKey(key)
-    if (!(await this.ds.has(k))) return undefined
-    return await this.ds.get(k)
+    try {
+      return await this.ds.get(new DsKey(key))
+    } catch (err) {
+      if ((err as Error).name === 'NotFoundError') return undefined
+      throw err
+    }
   }
 
   async put(hashHex: string, bytes: Uint8Array): Promise<void> {
