@@ -31,11 +31,7 @@ export function opsPerSecond(fn: () => void, ms = 500): number {
   return n / ((now - start) / 1000)
 }
 
-export function percentile(sorted: number[], p: number): number {
-  if (sorted.length === 0) return NaN
-  const i = Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))
-  return sorted[i]
-}
+export { percentile } from '../src/util/stats.js'
 
 /** A sorted copy (ascending), for percentile(). */
 export const sorted = (xs: number[]): number[] => [...xs].sort((a, b) => a - b)

@@ -13,6 +13,7 @@ import { Network, type Terminal } from '../mesh/network.js'
 import type { AuditEntry } from '../chain/ledger-component.js'
 import { RssSampler, type RssReport } from './rss.js'
 import { setTimeout as sleep } from 'node:timers/promises'
+import { percentile } from '../util/stats.js'
 
 export interface LoadOptions {
   validators: number
@@ -86,11 +87,6 @@ export function killUnder(root: string): void {
 }
 
 const sock = (dir: string): string => join(dir, 'control.sock')
-
-function pct(sorted: number[], p: number): number {
-  if (sorted.length === 0) return NaN
-  return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))]
-}
 
 /** A short reason for an authentication the initiator's node reported as failed. */
 export function refusalKey(msg: string): string {
@@ -271,7 +267,7 @@ export async function runLoad(o: Partial<LoadOptions> = {}): Promise<LoadResult>
       lostDetail: { noAnswer, acceptedNotRecorded },
       recordedButNotAnswered,
       throughputPerSecond: Math.round((committed / loadSeconds) * 10) / 10,
-      latencyMs: { p50: Math.round(pct(lat, 50)), p90: Math.round(pct(lat, 90)), p99: Math.round(pct(lat, 99)), max: Math.round(lat[lat.length - 1] ?? NaN) },
+      latencyMs: { p50: Math.round(percentile(lat, 50)), p90: Math.round(percentile(lat, 90)), p99: Math.round(percentile(lat, 99)), max: Math.round(lat[lat.length - 1] ?? NaN) },
       chain: { ...found, height: head.height },
       rss: sampler.report(),
       notStoppedOnSigterm: stopReport.notStopped

@@ -7,6 +7,7 @@ import { tableDiff, type NodeRef, type RoutingTable } from '../table.js'
 import type { SgEvent } from '../messages.js'
 import { SimNet } from './network.js'
 import { Rng } from './rng.js'
+import { percentile } from '../../util/stats.js'
 
 const enc = new TextEncoder()
 
@@ -25,10 +26,6 @@ export function makeRefs(n: number, rng: Rng, keys: 'random' | 'even' = 'random'
   return out
 }
 
-function pct(sorted: number[], p: number): number {
-  if (!sorted.length) return NaN
-  return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))]
-}
 
 // ------------------------------------------------------------------ search
 
@@ -81,7 +78,7 @@ export function searchExperiment(opts: { n: number; k?: number; searches?: numbe
   return {
     n, k, deadFraction, searches, succeeded: ok, successRate: ok / searches,
     meanHops: hops.reduce((a, b) => a + b, 0) / Math.max(1, hops.length),
-    p99Hops: pct(hops, 99), maxHops: hops.length ? hops[hops.length - 1] : NaN,
+    p99Hops: percentile(hops, 99), maxHops: hops.length ? hops[hops.length - 1] : NaN,
     log2n: Math.log2(n), messages: net.delivered + net.bounced,
   }
 }
