@@ -208,7 +208,7 @@ export class AuthService implements NodeComponent {
         const code = dup ? Reason.DuplicateTerminal : Reason.StaleRequest
         this.ctx.metrics.rejectedMessages.inc({ protocol: type === TxType.Registration ? REGISTER_PROTOCOL : ACCESS_PROTOCOL, reason: REASON_NAMES[code] })
         this.log.info('replayed request refused', { terminal: toHex(client), reason: REASON_NAMES[code] })
-        return SubmitResult.encode({ ...await this.resultFor({ code, height: store.head.height, header: (await store.getHeader(store.head.height))!, cert: (await store.getCommitCertificate(store.head.height))! }, client) })
+        return SubmitResult.encode(await this.resultFor({ code, height: store.head.height }, client))
       }
     }
     let receipt: TxReceipt
@@ -226,16 +226,16 @@ export class AuthService implements NodeComponent {
   }
 
   /** The receipt, plus the terminal's record and its proof against the current head. */
-  private async resultFor(receipt: TxReceipt, terminalId: Uint8Array | undefined): Promise<SubmitResult> {
+  private async resultFor(receipt: Pick<TxReceipt, 'code' | 'height'>, terminalId: Uint8Array | undefined): Promise<SubmitResult> {
     const store = this.ledger!.store
     // A receipt comes once the commit is durable in the consensus log; the ledger store applies
     // the block just after. The record must come from a state that holds the transaction.
     if (store.head.height < receipt.height) await this.chain.waitForHeight(receipt.height, 10_000).catch(() => {})
-    const headHeight = store.head.height
-    const header = (await store.getHeader(headHeight))!
-    const cert = (await store.getCommitCertificate(headHeight))!
+    // Header, record and proof from one moment of the state (the await below lets it move on).
+    const { height: headHeight, header } = store.head
     const record = terminalId === undefined ? undefined : store.state.getRecord(terminalId)
     const proof = terminalId === undefined || record === undefined ? undefined : proveRecord(store.state, terminalId)
+    const cert = (await store.getCommitCertificate(headHeight))!
     return {
       code: receipt.code,
       reason: reasonName(receipt.code),

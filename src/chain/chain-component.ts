@@ -234,7 +234,7 @@ export class ChainComponent implements NodeComponent {
    * that is at least as new as this node's head. Full nodes read their own state.
    */
   async getRecord(terminalId: Uint8Array, opts: { from?: PeerId[], fresh?: boolean } = {}): Promise<VerifiedRecord | undefined> {
-    if (this.ledger !== undefined) return await this.ownRecord(this.ledger.store.state.getRecord(terminalId))
+    if (this.ledger !== undefined) return this.ownRecord(this.ledger.store.state.getRecord(terminalId))
     if (opts.from !== undefined) return await this.fetchRecord(KIND.record, terminalId, opts.from)
     return await this.lookupRecord(terminalId, opts.fresh === true)
   }
@@ -367,14 +367,14 @@ export class ChainComponent implements NodeComponent {
 
   /** The record registered for an Ed25519 public key (a PeerId), verified the same way. */
   async getRecordByKey(publicKey: Uint8Array): Promise<VerifiedRecord | undefined> {
-    if (this.ledger !== undefined) return await this.ownRecord(this.ledger.store.state.getRecordByKey(publicKey))
+    if (this.ledger !== undefined) return this.ownRecord(this.ledger.store.state.getRecordByKey(publicKey))
     return await this.fetchRecord(KIND.recordByKey, publicKey)
   }
 
-  private async ownRecord(record: TerminalRecord | undefined): Promise<VerifiedRecord | undefined> {
-    const store = this.ledger!.store
-    const height = store.head.height
-    return record === undefined ? undefined : { record, header: (await store.getHeader(height))!, height, source: 'ledger' }
+  /** A record of this node's own state, at its head (no I/O: the head header is in memory). */
+  private ownRecord(record: TerminalRecord | undefined): VerifiedRecord | undefined {
+    const head = this.ledger!.store.head
+    return record === undefined ? undefined : { record, header: head.header, height: head.height, source: 'ledger' }
   }
 
   /** A record read from validators: `key` is a terminal id (KIND.record) or a public key (KIND.recordByKey). */

@@ -79,7 +79,8 @@ function readU64(b: Uint8Array, off = 0): number {
   return Number(new DataView(b.buffer, b.byteOffset, b.byteLength).getBigUint64(off))
 }
 
-export interface Head { height: number, headerHash: Uint8Array }
+/** The head block's height, hash and header (kept in memory: every record read is proven against it). */
+export interface Head { height: number, headerHash: Uint8Array, header: BlockHeader }
 
 /** Results of a block: each TxResult length-prefixed (u16, big-endian). */
 function encodeResults (results: readonly TxResult[]): Uint8Array {
@@ -148,7 +149,7 @@ export class LedgerStore {
           { type: 'put', key: K.head, value: Uint8Array.from([...u64(0), ...hh]) }
         ]
         await ds.db.batch(ops, { sync } as never)
-        return new LedgerStore(path, ds, genesis, s, { height: 0, headerHash: hh }, sync)
+        return new LedgerStore(path, ds, genesis, s, { height: 0, headerHash: hh, header: gb.header }, sync)
       }
       const corrupt = (m: string): never => { throw new StoreCorruptionError(path, m) }
       if (!bytesEqual(storedGenesis, genesis.hash)) {
@@ -187,7 +188,7 @@ export class LedgerStore {
       }
       const state = stateFromParts(genesis, opts, records, meta, hh, h => heights.get(h))
       if (!bytesEqual(state.stateRoot(), header.stateRoot)) corrupt(`state root at height ${height} does not match the stored records`)
-      return new LedgerStore(path, ds, genesis, state, { height, headerHash: hh }, sync)
+      return new LedgerStore(path, ds, genesis, state, { height, headerHash: hh, header }, sync)
     } catch (err) {
       await ds.close().catch(() => {})
       if (err instanceof DecodeError) throw new StoreCorruptionError(path, err.message)
@@ -220,7 +221,7 @@ export class LedgerStore {
       ops.push({ type: 'put', key: K.head, value: Uint8Array.from([...u64(h), ...ex.headerHash]) })
       await this.ds.db.batch(ops, { sync: this.sync } as never)
       commitBlock(this.state, ex)
-      this._head = { height: h, headerHash: ex.headerHash }
+      this._head = { height: h, headerHash: ex.headerHash, header: ex.header }
       // The annex needs the state exactly at h: built here, before the next queued block applies.
       const annex = opts.annex === true ? buildAnnex(this.state, ex.header, ex.changed.map(c => c.record.terminalId)) : undefined
       return { state: this.state, results: ex.results, headerHash: ex.headerHash, annex }
