@@ -12,7 +12,7 @@ import { multiaddr } from '@multiformats/multiaddr'
 import type { NodeComponent, NodeContext } from '../node/component.js'
 import { ControlMethodError } from '../node/control-server.js'
 import { RpcEndpoint, RpcError } from '../net/rpc.js'
-import { SubmitRequest, SubmitResult, AuthHello, AuthReply } from '../wire/auth.js'
+import { SubmitRequest, SubmitResult, AuthHello, AuthReply, AuthJudged } from '../wire/auth.js'
 import {
   decodeTx, makeAccessTx, makeAuthRecordTx, makeChainUpdateTx, makeChainRenewalTx, makeRegistrationTx, certificateHash, toHex, fromHex,
   encodeHeader, encodeCommitCertificate, encodeRecord, encodeRecordProof, proveRecord, decodeHeader,
@@ -61,8 +61,15 @@ export const AUTH_REPLY_TIMEOUT_MS = 30_000
 export const NEXT_VALUE_WAIT_MS = 60_000
 /** A peer's failed authentications go on the chain at most once per this interval (the rest are counted). */
 export const FAILURE_RECORD_INTERVAL_MS = 10_000
-/** How long a verifier's own value from a mutual authentication waits before it is recorded. */
-export const MUTUAL_RECORD_DELAY_MS = 10_000 // the initiator may take seconds to check it on a busy network
+/**
+ * How long a verifier's own value from a mutual authentication waits for the initiator's
+ * AuthJudged before it is recorded anyway (an initiator that crashed or lost the stream). The
+ * initiator may take many seconds to check it on a busy network; recorded before, it would look
+ * spent. The value also holds back a hash-chain renewal while it waits.
+ */
+export const MUTUAL_RECORD_DELAY_MS = 30_000
+/** A verifier tells an initiator `busy` rather than let it time out waiting for a value to show. */
+const MUTUAL_VALUE_WAIT_MS = AUTH_REPLY_TIMEOUT_MS - 10_000
 
 /** Peer-authentication refusal reasons beyond the ledger's codes (auth.md). */
 export const AuthReason = {
@@ -144,7 +151,8 @@ export class AuthService implements NodeComponent {
       this.endpoints.push(new RpcEndpoint(ctx.libp2p, ACCESS_PROTOCOL, {}, { maxFrameBytes: AUTH_MAX_FRAME_BYTES }))
     }
     this.authEp = new RpcEndpoint(ctx.libp2p, AUTH_PROTOCOL, {
-      onRequest: async (peer, body) => await this.serveAuth(peer, body)
+      onRequest: async (peer, body) => await this.serveAuth(peer, body),
+      onMessage: (peer, body) => { this.judged(peer, AuthJudged.decode(body).value) }
     }, { maxFrameBytes: 4096, ratePerPeer: 50, maxInflightPerPeer: 8 })
     this.endpoints.push(this.authEp)
     for (const ep of this.endpoints) await ep.start()
@@ -168,6 +176,8 @@ export class AuthService implements NodeComponent {
 
   async stop(): Promise<void> {
     this.stopping = true
+    for (const e of this.awaitingJudgement.values()) clearTimeout(e.timer)
+    this.awaitingJudgement.clear()
     await Promise.allSettled([...this.background])
     for (const ep of this.endpoints) await ep.stop()
     this.endpoints = []
@@ -360,7 +370,10 @@ export class AuthService implements NodeComponent {
       throw new ControlMethodError('bad-argument', `'${target}' is not a peer id or multiaddr: ${(err as Error).message}`)
     }
     const t0 = performance.now()
-    const value = await this.nextValue(t, Date.now() + NEXT_VALUE_WAIT_MS) // persisted as spent before it leaves this node
+    const deadline = Date.now() + NEXT_VALUE_WAIT_MS
+    await this.renewalFirst(t, deadline)
+    const value = await this.nextValue(t, deadline) // persisted as spent before it leaves this node
+    const t1 = performance.now()
     let reply: AuthReply
     try {
       reply = AuthReply.decode(await this.authEp!.request(peer, AuthHello.encode({ terminalId: t.terminalId as Uint8Array<ArrayBuffer>, value: value as Uint8Array<ArrayBuffer>, mutual, minHeight: await t.getMinHeight() }), { timeoutMs: AUTH_REPLY_TIMEOUT_MS }))
@@ -370,14 +383,18 @@ export class AuthService implements NodeComponent {
       throw new ControlMethodError('unavailable', `peer ${peer.toString()} did not answer: ${(err as Error).message}`)
     }
     this.release(t, value)
+    const t2 = performance.now()
     let outcome: AuthOutcome = { accepted: reply.accepted, reason: reply.reason, reasonName: reasonName(reply.reason), detail: reply.detail, latencyMs: 0 }
     if (reply.accepted && mutual) {
       // B proved itself the same way: check its value against its record.
       const check = await this.verifySubject(peer, reply.terminalId, reply.value, reply.minHeight)
       outcome = { ...outcome, accepted: check.reason === 0, reason: check.reason, reasonName: reasonName(check.reason), detail: check.detail, peerTerminal: toHex(reply.terminalId) }
+      // B may record its value as spent now (if this is lost, B does after MUTUAL_RECORD_DELAY_MS).
+      this.authEp!.send(peer, AuthJudged.encode({ value: reply.value })).catch(() => {})
       this.inBackground(this.recordAuth(t, reply.terminalId, check.reason === 0, check.reason, check.chainHeight))
     }
     outcome.latencyMs = Math.round((performance.now() - t0) * 100) / 100
+    this.log.debug('authentication', { peer: peer.toString(), valueMs: Math.round(t1 - t0), replyMs: Math.round(t2 - t1), checkMs: Math.round(performance.now() - t2), accepted: outcome.accepted })
     this.ctx.metrics.authLatency.observe(outcome.latencyMs / 1000)
     this.ctx.metrics.authTotal.inc({ outcome: outcome.accepted ? 'accepted' : 'denied' })
     return outcome
@@ -395,7 +412,9 @@ export class AuthService implements NodeComponent {
     if (me === undefined) {
       return AuthReply.encode({ accepted: false, reason: AuthReason.VerifierNotReady, detail: 'this node is not an enrolled terminal', terminalId: new Uint8Array(0), value: new Uint8Array(0) })
     }
+    const s0 = performance.now()
     const check = await this.verifySubject(peer, hello.terminalId, hello.value, hello.minHeight)
+    const s1 = performance.now()
     if (check.reason === 0 || this.mayRecordFailure(peer)) {
       this.inBackground(this.recordAuth(me, hello.terminalId, check.reason === 0, check.reason, check.chainHeight))
     } else {
@@ -404,16 +423,39 @@ export class AuthService implements NodeComponent {
     }
     const reply: AuthReply = { accepted: check.reason === 0, reason: check.reason, detail: check.detail, terminalId: new Uint8Array(0), value: new Uint8Array(0), minHeight: 0 }
     if (check.reason === 0 && hello.mutual) {
-      const mine = await this.nextValue(me)
+      let mine: Uint8Array
+      try {
+        mine = await this.nextValue(me, Date.now() + MUTUAL_VALUE_WAIT_MS)
+      } catch (err) {
+        throw new RpcError('busy', (err as Error).message)
+      }
       reply.terminalId = me.terminalId as Uint8Array<ArrayBuffer>
       reply.value = mine as Uint8Array<ArrayBuffer>
       reply.minHeight = await me.getMinHeight()
-      // The initiator checks it right after this reply; record it after a grace period (a value
-      // seen meanwhile by anyone else is useless to them: it only counts from B's PeerId).
-      const t = setTimeout(() => this.release(me, mine), MUTUAL_RECORD_DELAY_MS)
-      t.unref()
+      // The initiator checks it right after this reply and says so (AuthJudged); only then is it
+      // recorded as spent, else the initiator's check would find it spent already. A value seen
+      // meanwhile by anyone else is useless to them: it only counts from B's PeerId.
+      const key = `${peer.toString()} ${toHex(mine)}`
+      const timer = setTimeout(() => { this.judged(peer, mine) }, MUTUAL_RECORD_DELAY_MS)
+      timer.unref()
+      this.awaitingJudgement.set(key, { value: mine, timer })
     }
+    this.log.debug('authentication served', { peer: peer.toString(), checkMs: Math.round(s1 - s0), valueMs: Math.round(performance.now() - s1) })
     return AuthReply.encode(reply)
+  }
+
+  /** Mutual values shown to an initiator and not yet judged, by peer and value. */
+  private readonly awaitingJudgement = new Map<string, { value: Uint8Array, timer: NodeJS.Timeout }>()
+
+  /** `peer` has judged the value this terminal showed it (or its time is up): record it. */
+  private judged(peer: PeerId, value: Uint8Array): void {
+    const key = `${peer.toString()} ${toHex(value)}`
+    const e = this.awaitingJudgement.get(key)
+    if (e === undefined || this.terminal === undefined) return // unknown or already released
+    clearTimeout(e.timer)
+    this.awaitingJudgement.delete(key)
+    this.log.debug('mutual value judged', { peer: peer.toString(), awaiting: this.awaitingJudgement.size })
+    this.release(this.terminal, e.value)
   }
 
   private readonly failureRecorded = new Map<string, number>()
@@ -441,12 +483,18 @@ export class AuthService implements NodeComponent {
     try {
       // The subject's last renewal may be committed at some validators and not yet at others:
       // insist on a record at least that new (a subject lying about it only delays itself).
+      const v0 = performance.now()
+      const behind = minHeight - this.chain.height
       if (minHeight > this.chain.height) await this.chain.waitForHeight(minHeight, 5_000)
+      const v1 = performance.now()
       rec = await this.chain.getRecord(terminalId)
-      for (let i = 0; rec !== undefined && rec.height < minHeight && i < 10; i++) {
+      const v2 = performance.now()
+      let i = 0
+      for (; rec !== undefined && rec.height < minHeight && i < 10; i++) {
         await sleep(50)
         rec = await this.chain.getRecord(terminalId)
       }
+      this.log.debug('subject record', { behind, waitMs: Math.round(v1 - v0), lookupMs: Math.round(v2 - v1), retries: i, source: rec?.source })
       if (rec !== undefined && rec.height < minHeight) throw new Error(`no record as new as height ${minHeight}`)
     } catch (err) {
       return { reason: AuthReason.LookupFailed, detail: (err as Error).message, chainHeight: 0 }
@@ -500,7 +548,8 @@ export class AuthService implements NodeComponent {
    * no value is out unjudged (it would void them), and a value this terminal showed as initiator
    * is judged only when its peer answers, which may in turn need that peer's next value. Waiting
    * here would let terminals authenticating one another mutually wait on each other in a cycle.
-   * The renewal runs in the background instead, at a moment when nothing is out.
+   * The renewal runs in the background instead, at a moment when nothing is out (an initiator
+   * lets it go first before it comes here: renewalFirst).
    */
   private async nextValue(t: TerminalState, deadline = Infinity): Promise<Uint8Array> {
     const run = async (): Promise<Uint8Array> => {
@@ -517,6 +566,23 @@ export class AuthService implements NodeComponent {
       return value
     }
     return await this.serialized(run)
+  }
+
+  /**
+   * An initiator near the end of its chain lets the background renewal go first: it waits for
+   * a moment with no value out unjudged, and values this terminal keeps showing as initiator
+   * would keep that moment from coming (a mutual verifier's values, judged within a round trip,
+   * do not; they go on meanwhile, from the margin). Waiting here holds nothing out, so no two
+   * terminals wait on each other. Past `deadline` the reveal goes ahead while values remain.
+   */
+  private async renewalFirst(t: TerminalState, deadline: number): Promise<void> {
+    if (!t.wallet.needsRenewal(renewThreshold(t))) return
+    this.renewSoon(t)
+    const renewal = this.renewing
+    if (renewal === undefined) return
+    let timer: NodeJS.Timeout | undefined
+    await Promise.race([renewal, new Promise<void>((resolve) => { timer = setTimeout(resolve, Math.max(0, deadline - Date.now())) })])
+    clearTimeout(timer)
   }
 
   /** One reveal or renewal at a time: a renewal must not interleave with a reveal. */

@@ -28,6 +28,8 @@ import { createLogger, type Logger } from '../util/log.js'
 export { DEFAULT_LISTEN } from './defaults.js'
 export const PING_TIMEOUT_MS = 2_000
 export const AGENT = `gridauth/${VERSION}`
+/** How often libp2p's connection monitor pings each connection (its default is 10 s). */
+export const CONNECTION_PING_INTERVAL_MS = 60_000
 
 export interface NodeOptions {
   dataDir: string
@@ -104,6 +106,11 @@ export class GridauthNode {
       streamMuxers: [yamux()],
       peerDiscovery: opts.bootstrap.length > 0 ? [bootstrap({ list: opts.bootstrap, timeout: 0 })] : [],
       connectionManager: { ...(opts.config ?? DEFAULT_CONFIG).connection },
+      // libp2p pings every connection on a new stream (each also a peer-store write) every 10 s
+      // by default; gridauth's streams are long-lived and the skip graph checks its neighbours,
+      // so a slower heartbeat only costs dead-connection detection time (measured: a 20-terminal
+      // mesh idles at 0.8 instead of 1 core).
+      connectionMonitor: { pingInterval: CONNECTION_PING_INTERVAL_MS },
       connectionGater: combinedGater(opts.components ?? []),
       services: { identify: identify(), ping: ping() }
     })

@@ -680,3 +680,92 @@ export namespace AuthReply {
     return streamMessage(buf, AuthReply.codec(), opts)
   }
 }
+
+export interface AuthJudged {
+  value: Uint8Array<ArrayBuffer>
+}
+
+export namespace AuthJudged {
+  let _codec: Codec<AuthJudged>
+
+  export const codec = (): Codec<AuthJudged> => {
+    if (_codec == null) {
+      _codec = message<AuthJudged>((obj, w, opts = {}) => {
+        if (opts.lengthDelimited !== false) {
+          w.fork()
+        }
+
+        if ((obj.value != null && obj.value.byteLength > 0)) {
+          w.uint32(10)
+          w.bytes(obj.value)
+        }
+
+        if (opts.lengthDelimited !== false) {
+          w.ldelim()
+        }
+      }, (reader, length, opts = {}) => {
+        const obj: any = {
+          value: uint8ArrayAlloc(0)
+        }
+
+        const end = length == null ? reader.len : reader.pos + length
+
+        while (reader.pos < end) {
+          const tag = reader.uint32()
+
+          switch (tag >>> 3) {
+            case 1: {
+              obj.value = reader.bytes()
+              break
+            }
+            default: {
+              reader.skipType(tag & 7)
+              break
+            }
+          }
+        }
+
+        return obj
+      }, function * (reader, length, prefix, opts = {}) {
+        const end = length == null ? reader.len : reader.pos + length
+
+        while (reader.pos < end) {
+          const tag = reader.uint32()
+
+          switch (tag >>> 3) {
+            case 1: {
+              yield {
+                field: `${prefix}.value`,
+                value: reader.bytes()
+              }
+              break
+            }
+            default: {
+              reader.skipType(tag & 7)
+              break
+            }
+          }
+        }
+      })
+    }
+
+    return _codec
+  }
+
+  export interface AuthJudgedValueFieldEvent {
+    field: '$.value'
+    value: Uint8Array<ArrayBuffer>
+  }
+
+  export function encode (obj: Partial<AuthJudged>): Uint8Array<ArrayBuffer> {
+    return encodeMessage(obj, AuthJudged.codec())
+  }
+
+  export function decode (buf: Uint8Array | Uint8ArrayList, opts?: DecodeOptions<AuthJudged>): AuthJudged {
+    return decodeMessage(buf, AuthJudged.codec(), opts)
+  }
+
+  export function stream (buf: Uint8Array | Uint8ArrayList, opts?: DecodeOptions<AuthJudged>): Generator<AuthJudgedValueFieldEvent> {
+    return streamMessage(buf, AuthJudged.codec(), opts)
+  }
+}

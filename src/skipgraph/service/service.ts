@@ -86,6 +86,8 @@ export const HANDOVER_DEADLINE_MS = 10_000
 /** How long an operator command on a joining node waits for the join. */
 const CONTROL_JOIN_WAIT_MS = 20_000
 
+/** Held blocks the periodic audit re-checks per round (each costs a placement search). */
+export const AUDIT_SLICE = 32
 export const DEFAULTS = { tickMs: 2_000, stabilizeMs: 5_000, auditMs: 30_000, joinTimeoutMs: 5_000, searchTimeoutMs: 4_000, r: 2 }
 
 /** What start() needs: a full NodeContext, or just libp2p (benchmarks, tests). */
@@ -134,6 +136,8 @@ export class SkipGraphService implements NodeComponent, AddrBook {
   private recheckRunning: Promise<void> | undefined
   private recheckAgain = false
   /** Counters for metrics / tests. */
+  /** Messages sent, by type (what the graph's traffic is made of). */
+  private readonly sentByType = new Map<string, number>()
   readonly stats = { sent: 0, sendFailed: 0, received: 0, pushes: 0, drops: 0, rechecks: 0, fetchFailures: 0 }
 
   constructor(opts: SkipGraphOptions = {}) {
@@ -175,7 +179,7 @@ export class SkipGraphService implements NodeComponent, AddrBook {
     const every = (ms: number, f: () => void): void => { const t = setInterval(f, ms); t.unref(); this.timers.push(t) }
     every(this.opts.tickMs, () => { if (this.core.state === 'joined') this.apply(this.core.tick()) })
     every(this.opts.stabilizeMs, () => { if (this.core.state === 'joined') this.apply(this.core.stabilize()) })
-    every(this.opts.auditMs, () => this.scheduleRecheck(0))
+    every(this.opts.auditMs, () => this.scheduleRecheck(0, AUDIT_SLICE))
 
     const intro = (this.opts.bootstrap ?? []).filter((a) => multiaddr(a).getComponents().findLast((c) => c.name === 'p2p')?.value !== this.self.id)
     if (intro.length === 0) {
@@ -360,6 +364,7 @@ export class SkipGraphService implements NodeComponent, AddrBook {
 
   private transmit(to: NodeRef, msg: Msg): void {
     this.stats.sent++
+    this.sentByType.set(msg.t, (this.sentByType.get(msg.t) ?? 0) + 1)
     let body: Uint8Array
     try {
       body = encodeMsg(msg, this)
@@ -522,8 +527,9 @@ export class SkipGraphService implements NodeComponent, AddrBook {
         const h = hex(req.hash)
         if (!this.held.has(h)) {
           if (!(await this.verify(req.hash, req.block))) throw new RpcError('invalid-block', 'block does not match its hash')
+          // No responsibility re-check here: the publisher placed it on its replica set, and a
+          // re-check searches for every block held (one per stored block made it quadratic).
           await this.storeLocal(h, req.block)
-          this.scheduleRecheck(1_000)
         }
         // The annex is checked on its own: a block held without one takes it from a later STORE.
         if (req.annex !== undefined && !this.annexes.has(h)) {
@@ -687,14 +693,19 @@ export class SkipGraphService implements NodeComponent, AddrBook {
 
   // ------------------------------------------------------------------ responsibility
 
-  /** Re-check responsibility for every held block soon (debounced). */
-  scheduleRecheck(delayMs: number): void {
+  /**
+   * Re-check responsibility soon (debounced): for every held block after the neighbourhood
+   * changed, or for the next `slice` of them in turn (the periodic audit: each block costs a
+   * placement search, so an audit of everything would grow with the chain).
+   */
+  scheduleRecheck(delayMs: number, slice = Infinity): void {
     if (this.stopping || this.held.size === 0) return
-    if (this.recheckRunning !== undefined) { this.recheckAgain = true; return }
-    if (this.recheckTimer !== undefined) return
+    if (this.recheckRunning !== undefined) { this.recheckAgain ||= slice === Infinity; return }
+    if (this.recheckTimer !== undefined) { this.recheckSlice = Math.max(this.recheckSlice, slice); return }
+    this.recheckSlice = slice
     this.recheckTimer = setTimeout(() => {
       this.recheckTimer = undefined
-      this.recheckRunning = this.recheck().then(() => {}, (err: Error) => this.log.warn('responsibility re-check failed', { error: err.message })).finally(() => {
+      this.recheckRunning = this.recheck(this.recheckSlice).then(() => {}, (err: Error) => this.log.warn('responsibility re-check failed', { error: err.message })).finally(() => {
         this.recheckRunning = undefined
         if (this.recheckAgain) { this.recheckAgain = false; this.scheduleRecheck(500) }
       })
@@ -702,13 +713,22 @@ export class SkipGraphService implements NodeComponent, AddrBook {
     this.recheckTimer.unref()
   }
 
-  /** Runs one responsibility re-check now and waits for it. */
-  async recheck(): Promise<{ pushed: number, dropped: number }> {
+  private recheckSlice = Infinity
+  /** Where the next audit slice starts, in the order blocks are held. */
+  private auditCursor = 0
+
+  /** Runs one responsibility re-check now (of every held block, or of the next `slice`) and waits for it. */
+  async recheck(slice = Infinity): Promise<{ pushed: number, dropped: number }> {
     if (this.core.state !== 'joined' || this.stopping) return { pushed: 0, dropped: 0 }
     this.stats.rechecks++
     let pushed = 0
     let dropped = 0
-    const hashes = [...this.held]
+    let hashes = [...this.held]
+    if (slice < hashes.length) {
+      const from = this.auditCursor % hashes.length
+      hashes = [...hashes, ...hashes].slice(from, from + slice)
+      this.auditCursor = from + slice
+    }
     const sets = new Map<string, NodeRef[]>()
     for (let i = 0; i < hashes.length; i += 8) {
       await Promise.all(hashes.slice(i, i + 8).map(async (h) => {
@@ -768,7 +788,7 @@ export class SkipGraphService implements NodeComponent, AddrBook {
       levels: t.levels.map((l, i) => ({ level: i, left: l.left.map(ref), right: l.right.map(ref) })),
       blocks: [...this.held].sort(),
       annexes: [...this.annexes].sort(),
-      stats: { ...this.stats, rejectedSkipgraph: Object.fromEntries(this.sg.rejected), rejectedBlocks: Object.fromEntries(this.blocksEp.rejected) }
+      stats: { ...this.stats, sentByType: Object.fromEntries(this.sentByType), rejectedSkipgraph: Object.fromEntries(this.sg.rejected), rejectedBlocks: Object.fromEntries(this.blocksEp.rejected) }
     }
   }
 
