@@ -208,12 +208,15 @@ export class AuthService implements NodeComponent {
       throw new RpcError('malformed', (err as Error).message)
     }
     // Replays answered at once from the committed state: a second registration of a registered
-    // terminal, or a request id it already used. (Consensus would drop them as duplicates.)
+    // terminal, or a request id older than its last. (Consensus would drop them as duplicates.)
+    // Its last request id goes to consensus, which answers a retry from its cached reply: the
+    // terminal's own hedged copy of a request committed meanwhile must get that request's
+    // outcome, not StaleRequest (a load run saw access refused that way).
     if (client !== 'operator') {
       const store = this.ledger!.store
       const rec = store.state.getRecord(client)
       const dup = rec !== undefined && type === TxType.Registration
-      const stale = rec !== undefined && decodeTx(tx).requestId <= rec.lastRequestId
+      const stale = rec !== undefined && decodeTx(tx).requestId < rec.lastRequestId
       if (dup || stale) {
         const code = dup ? Reason.DuplicateTerminal : Reason.StaleRequest
         this.ctx.metrics.rejectedMessages.inc({ protocol: type === TxType.Registration ? REGISTER_PROTOCOL : ACCESS_PROTOCOL, reason: REASON_NAMES[code] })
