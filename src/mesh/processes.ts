@@ -29,7 +29,7 @@ export async function gridauth(args: string[], opts: { env?: NodeJS.ProcessEnv, 
 
 export async function gridauthJson<T>(args: string[], opts: { timeoutMs?: number } = {}): Promise<T> {
   const r = await gridauth(['--json', ...args], opts)
-  if (r.code !== 0) throw new Error(`gridauth ${args.join(' ')} failed (${r.code}): ${r.stderr}`)
+  if (r.code !== 0) throw new Error(`gridauth ${args.join(' ')} failed (${r.code}): ${r.stderr}${r.stdout.slice(0, 500)}`)
   return JSON.parse(r.stdout) as T
 }
 
