@@ -589,9 +589,6 @@ export class ChainComponent implements NodeComponent {
 
   private async acceptCertified(ch: CertifiedHeader, peer?: PeerId): Promise<void> {
     const header = decodeHeader(ch.header)
-    // Pushes from every validator and lookups sync at once: a header another sync accepted while
-    // this one waited is not an error (refusing it sent the fetch on to the next validator).
-    if (header.height <= this.follower.height) return
     const cert = decodeCommitCertificate(ch.cert)
     let r = this.follower.accept(header, cert)
     if (!r.ok && r.reason === 'need-body') {
