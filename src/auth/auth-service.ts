@@ -71,6 +71,9 @@ export const MUTUAL_RECORD_DELAY_MS = 30_000
 /** A verifier tells an initiator `busy` rather than let it time out waiting for a value to show. */
 const MUTUAL_VALUE_WAIT_MS = AUTH_REPLY_TIMEOUT_MS - 10_000
 
+/** A mutual value shown to `peer`, as awaitingJudgement keys it. */
+const judgementKey = (peer: PeerId, value: Uint8Array): string => `${peer.toString()} ${toHex(value)}`
+
 /** Peer-authentication refusal reasons beyond the ledger's codes (auth.md). */
 export const AuthReason = {
   WrongPeer: 100,
@@ -415,9 +418,7 @@ export class AuthService implements NodeComponent {
     if (me === undefined) {
       return AuthReply.encode({ accepted: false, reason: AuthReason.VerifierNotReady, detail: 'this node is not an enrolled terminal', terminalId: new Uint8Array(0), value: new Uint8Array(0) })
     }
-    const s0 = performance.now()
     const check = await this.verifySubject(peer, hello.terminalId, hello.value, hello.minHeight)
-    const s1 = performance.now()
     if (check.reason === 0 || this.mayRecordFailure(peer)) {
       this.inBackground(this.recordAuth(me, hello.terminalId, check.reason === 0, check.reason, check.chainHeight))
     } else {
@@ -438,12 +439,10 @@ export class AuthService implements NodeComponent {
       // The initiator checks it right after this reply and says so (AuthJudged); only then is it
       // recorded as spent, else the initiator's check would find it spent already. A value seen
       // meanwhile by anyone else is useless to them: it only counts from B's PeerId.
-      const key = `${peer.toString()} ${toHex(mine)}`
       const timer = setTimeout(() => { this.judged(peer, mine) }, MUTUAL_RECORD_DELAY_MS)
       timer.unref()
-      this.awaitingJudgement.set(key, { value: mine, timer })
+      this.awaitingJudgement.set(judgementKey(peer, mine), { value: mine, timer })
     }
-    this.log.debug('authentication served', { peer: peer.toString(), checkMs: Math.round(s1 - s0), valueMs: Math.round(performance.now() - s1) })
     return AuthReply.encode(reply)
   }
 
@@ -452,7 +451,7 @@ export class AuthService implements NodeComponent {
 
   /** `peer` has judged the value this terminal showed it (or its time is up): record it. */
   private judged(peer: PeerId, value: Uint8Array): void {
-    const key = `${peer.toString()} ${toHex(value)}`
+    const key = judgementKey(peer, value)
     const e = this.awaitingJudgement.get(key)
     if (e === undefined || this.terminal === undefined) return // unknown or already released
     clearTimeout(e.timer)
@@ -486,18 +485,12 @@ export class AuthService implements NodeComponent {
     try {
       // The subject's last renewal may be committed at some validators and not yet at others:
       // insist on a record at least that new (a subject lying about it only delays itself).
-      const v0 = performance.now()
-      const behind = minHeight - this.chain.height
       if (minHeight > this.chain.height) await this.chain.waitForHeight(minHeight, 5_000)
-      const v1 = performance.now()
       rec = await this.chain.getRecord(terminalId)
-      const v2 = performance.now()
-      let i = 0
-      for (; rec !== undefined && rec.height < minHeight && i < 10; i++) {
+      for (let i = 0; rec !== undefined && rec.height < minHeight && i < 10; i++) {
         await sleep(50)
         rec = await this.chain.getRecord(terminalId)
       }
-      this.log.debug('subject record', { behind, waitMs: Math.round(v1 - v0), lookupMs: Math.round(v2 - v1), retries: i, source: rec?.source })
       if (rec !== undefined && rec.height < minHeight) throw new Error(`no record as new as height ${minHeight}`)
     } catch (err) {
       return { reason: AuthReason.LookupFailed, detail: (err as Error).message, chainHeight: 0 }
