@@ -81,7 +81,7 @@ export const suite: BenchSuite = {
       let mesh: Awaited<ReturnType<typeof createMesh>> | undefined
       try {
         // the view timeout grows with n: 16 processes on 2 shared cores need more than 1 s per block
-        mesh = await createMesh(root, n, 48100 + n * 20 + (process.pid % 50) * 60, { viewTimeoutMs: Math.max(1000, 250 * n) })
+        mesh = await createMesh(root, n, 24100 + n * 20 + (process.pid % 50) * 60, { viewTimeoutMs: Math.max(1000, 250 * n) })
         const m = mesh
         for (let k = 0; k < n; k += 4) {
           // allSettled: a failed start must not leave the others of its batch running unseen

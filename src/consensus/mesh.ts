@@ -40,6 +40,11 @@ export interface ValidatorsInfo {
   self: number, view: number, normal: boolean, primary: number | null, height: number, ledgerHeight: number, lastCommitTime: string | null
 }
 
+/**
+ * `basePort`..`basePort + n - 1` must lie below the kernel's ephemeral range (32768-60999 on Linux):
+ * a port in it can be taken by any outgoing connection meanwhile, and a validator restarted after
+ * kill -9 would then fail to listen again.
+ */
 export async function createMesh(root: string, n: number, basePort: number, opts: { env?: NodeJS.ProcessEnv, extraArgs?: string[], batchWindowMs?: number, viewTimeoutMs?: number } = {}): Promise<Mesh> {
   const opKey = join(root, 'operator.key')
   const r = await gridauth(['keygen', '--out', opKey], { timeoutMs: 120_000 })

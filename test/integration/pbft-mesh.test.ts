@@ -21,7 +21,7 @@ after(async () => {
 
 test('4 validator processes: commit, kill -9 the primary under load, view change, restart and catch up, one chain', { timeout: 110_000 }, async () => {
   const t0 = Date.now()
-  const m = mesh = await createMesh(root, 4, 47300 + (process.pid % 50) * 8)
+  const m = mesh = await createMesh(root, 4, 29300 + (process.pid % 50) * 8)
   await Promise.all([0, 1, 2, 3].map(async (i) => await m.start(i)))
   host = await clientHost()
   const clients = await Promise.all([0, 1, 2, 3].map(async (i) => await txClient(host!, m.genesis, i, { attemptTimeoutMs: 2000 })))
