@@ -8,6 +8,7 @@ import { createLibp2p } from 'libp2p'
 import { tcp } from '@libp2p/tcp'
 import { noise } from '@chainsafe/libp2p-noise'
 import { yamux } from '@chainsafe/libp2p-yamux'
+import { tuneLibp2p } from '../net/libp2p-tuning.js'
 import type { Libp2p } from '@libp2p/interface'
 import { gridauth, gridauthJson, startNode, type RunningNode } from '../mesh/processes.js'
 import { callNode } from '../cli/control-client.js'
@@ -85,6 +86,7 @@ export async function createMesh(root: string, n: number, basePort: number, opts
 }
 
 export async function clientHost(): Promise<Libp2p> {
+  tuneLibp2p()
   return await createLibp2p({
     transports: [tcp()], connectionEncrypters: [noise()], streamMuxers: [yamux()],
     connectionManager: { inboundConnectionThreshold: 1000, maxIncomingPendingConnections: 1000 }

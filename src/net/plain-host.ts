@@ -4,9 +4,11 @@ import { createLibp2p } from 'libp2p'
 import { tcp } from '@libp2p/tcp'
 import { noise } from '@chainsafe/libp2p-noise'
 import { yamux } from '@chainsafe/libp2p-yamux'
+import { tuneLibp2p } from './libp2p-tuning.js'
 import type { Libp2p, PrivateKey } from '@libp2p/interface'
 
 export async function createPlainHost(opts: { privateKey?: PrivateKey, listen?: string[] } = {}): Promise<Libp2p> {
+  tuneLibp2p()
   return await createLibp2p({
     ...(opts.privateKey === undefined ? {} : { privateKey: opts.privateKey }),
     addresses: { listen: opts.listen ?? ['/ip4/127.0.0.1/tcp/0'] },

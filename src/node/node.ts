@@ -5,6 +5,7 @@ import { createLibp2p } from 'libp2p'
 import { tcp } from '@libp2p/tcp'
 import { noise } from '@chainsafe/libp2p-noise'
 import { yamux } from '@chainsafe/libp2p-yamux'
+import { tuneLibp2p } from '../net/libp2p-tuning.js'
 import { identify } from '@libp2p/identify'
 import { ping } from '@libp2p/ping'
 import { bootstrap } from '@libp2p/bootstrap'
@@ -95,6 +96,7 @@ export class GridauthNode {
       if (errorCode(cause) === 'LEVEL_LOCKED') throw new UserError(`data directory ${paths.root} is in use by another gridauth node`)
       throw new UserError(`cannot open the store in ${paths.storeDir}: ${(err as Error).message}`)
     }
+    tuneLibp2p()
     const libp2p = await createLibp2p({
       privateKey,
       datastore,
