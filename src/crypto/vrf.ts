@@ -194,6 +194,7 @@ export function vrfPublicKey(secretSeed: Uint8Array): Uint8Array {
 /** ECVRF_prove (§5.1): returns the 80-byte proof pi = Gamma || c(16) || s(32). */
 export function vrfProve(secretSeed: Uint8Array, alpha: Uint8Array): Uint8Array {
   checkSecret(secretSeed)
+  if (!(alpha instanceof Uint8Array)) throw new Error('ECVRF alpha must be a Uint8Array')
   const key = expandedKey(secretSeed)
   const H = encodeToCurve(key.pk, alpha)
   const k = new Uint8Array(32)

@@ -445,5 +445,7 @@ test('native: proofs are accepted from any Uint8Array view (offsets), and malfor
     assert.equal(vrfVerify(PK, ALPHA, j), null)
     assert.equal(vrfPrepareKey(j), false)
     assert.throws(() => vrfProofToHash(j))
+    assert.throws(() => vrfProve(SK, j))
+    assert.throws(() => vrfProveReference(SK, j))
   }
 })
