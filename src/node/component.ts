@@ -13,7 +13,7 @@ export interface NodeContext {
   libp2p: Libp2p
   datastore: LevelDatastore
   privateKey: PrivateKey
-  /** The same Ed25519 key as privateKey, as a node:crypto key for fast signing. */
+  /** The same Ed25519 key as privateKey, as a SigningKey for fast signing (libsodium, src/crypto/ed25519.ts). */
   signingKey: SigningKey
   control: ControlServer
   paths: DataDir

@@ -54,7 +54,7 @@ export async function createIdentity(keyFile: string): Promise<PrivateKey> {
   return key
 }
 
-/** The node:crypto signing key for the same Ed25519 identity (raw = seed || public key). */
+/** The SigningKey (libsodium, with a node:crypto KeyObject) for the same Ed25519 identity (raw = seed || public key). */
 export function signingKeyOf(key: PrivateKey): SigningKey {
   return signingKeyFromSeed(key.raw.subarray(0, 32))
 }
