@@ -589,11 +589,13 @@ export class ChainComponent implements NodeComponent {
 
   private async acceptCertified(ch: CertifiedHeader, peer?: PeerId): Promise<void> {
     const header = decodeHeader(ch.header)
+    if (this.holds(header)) return
     const cert = decodeCommitCertificate(ch.cert)
     let r = this.follower.accept(header, cert)
     if (!r.ok && r.reason === 'need-body') {
       const block = await this.fetchBlock(header.height, peer)
       if (!bytesEqual(headerHash(block.block.header!), headerHash(header))) throw new Error(`block ${header.height} does not match its header`)
+      if (this.holds(header)) return
       r = this.follower.acceptBlock(block.block, cert)
     }
     if (!r.ok) throw new Error(`header ${header.height} rejected: ${r.reason} (${r.detail})`)
@@ -601,6 +603,18 @@ export class ChainComponent implements NodeComponent {
     this.followerCerts.set(header.height, ch)
     await this.ctx!.datastore.put(new Key(`/chain/headers/${header.height.toString(16).padStart(16, '0')}`), ChainPush.encode({ head: ch }))
     this.wake()
+  }
+
+  /**
+   * Whether this follower already holds exactly `header`. Pushes from every validator and record
+   * lookups sync at once, so a header often arrives after another sync accepted it: that is no
+   * error (refusing it sent the fetch on to the next validator and delayed the lookup behind it).
+   * A different header at a height we hold is not skipped: accept() refuses it and it is reported.
+   */
+  private holds(header: BlockHeader): boolean {
+    if (header.height > this.follower.height) return false
+    const have = this.follower.header(header.height)
+    return have !== undefined && bytesEqual(headerHash(have), headerHash(header))
   }
 
   private async fetchBlock(height: number, prefer?: PeerId): Promise<{ block: Block, cert: CommitCertificate }> {
