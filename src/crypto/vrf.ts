@@ -30,6 +30,7 @@ import { sodium } from './sodium.js'
 import {
   VRF_PROOF_LEN, VRF_SECRET_KEY_LEN, vrfProveReference, vrfVerifyReference, vrfVerifyChallengeReference,
 } from './vrf-reference.js'
+import { bytesToNumberLE, numberToBytesLE } from '@noble/curves/utils.js'
 
 export { VRF_PROOF_LEN, VRF_OUTPUT_LEN, VRF_PUBLIC_KEY_LEN, VRF_SECRET_KEY_LEN } from './vrf-reference.js'
 export {
@@ -53,17 +54,9 @@ const BACK = Uint8Array.of(0x00)
  */
 export const vrfPathCounts = { nativeProve: 0, fallbackProve: 0, nativeVerify: 0, fallbackVerify: 0 }
 
-function leBytes(n: bigint, len = 32): Uint8Array {
-  const out = new Uint8Array(len)
-  for (let i = 0; i < len; i++) { out[i] = Number(n & 0xffn); n >>= 8n }
-  return out
-}
-
-function leNum(b: Uint8Array): bigint {
-  let n = 0n
-  for (let i = b.length - 1; i >= 0; i--) n = (n << 8n) | BigInt(b[i])
-  return n
-}
+/** Little-endian bytes <-> numbers (RFC 8032 encodings), from @noble/curves. */
+function leBytes(n: bigint, len = 32): Uint8Array { return numberToBytesLE(n, len) }
+function leNum(b: Uint8Array): bigint { return bytesToNumberLE(b) }
 
 function sha512(...parts: Uint8Array[]): Uint8Array {
   const out = new Uint8Array(64)

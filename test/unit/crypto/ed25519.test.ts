@@ -8,22 +8,16 @@ import {
   signingKeyFromSeed, signDomain, verifyDomain, signDomainReference, verifyDomainReference,
   SIGNATURE_LEN, type SigningKey,
 } from '../../../src/crypto/ed25519.js'
+import { bytesToNumberLE, numberToBytesLE } from '@noble/curves/utils.js'
 
 const Point = ed25519.Point
 const L = Point.Fn.ORDER
 const P = Point.Fp.ORDER
 const hex = (b: Uint8Array): string => Buffer.from(b).toString('hex')
 const unhex = (s: string): Uint8Array => new Uint8Array(Buffer.from(s, 'hex'))
-function leBytes(n: bigint, len = 32): Uint8Array {
-  const out = new Uint8Array(len)
-  for (let i = 0; i < len; i++) { out[i] = Number(n & 0xffn); n >>= 8n }
-  return out
-}
-function leNum(b: Uint8Array): bigint {
-  let n = 0n
-  for (let i = b.length - 1; i >= 0; i--) n = (n << 8n) | BigInt(b[i])
-  return n
-}
+/** Little-endian bytes <-> numbers (RFC 8032 encodings), from @noble/curves. */
+function leBytes(n: bigint, len = 32): Uint8Array { return numberToBytesLE(n, len) }
+function leNum(b: Uint8Array): bigint { return bytesToNumberLE(b) }
 /** The bytes signDomain signs (the layout documented in src/crypto/ed25519.ts). */
 const signed = (domain: string, message: Uint8Array): Uint8Array =>
   new Uint8Array(Buffer.concat([Buffer.from('gridauth/1/'), Buffer.from(domain), Buffer.of(0), message]))

@@ -12,6 +12,7 @@ import {
   vrfVerifyChallengeReference,
 } from '../../../src/crypto/vrf.js'
 import { signingKeyFromSeed } from '../../../src/crypto/ed25519.js'
+import { bytesToNumberLE, numberToBytesLE } from '@noble/curves/utils.js'
 
 const hex = (b: Uint8Array): string => Buffer.from(b).toString('hex')
 const unhex = (s: string): Uint8Array => new Uint8Array(Buffer.from(s, 'hex'))
@@ -34,16 +35,9 @@ const vectors = loadVectors()
 const Q = ed25519.Point.Fn.ORDER
 const P = ed25519.Point.Fp.ORDER
 
-function leBytes(n: bigint, len = 32): Uint8Array {
-  const out = new Uint8Array(len)
-  for (let i = 0; i < len; i++) { out[i] = Number(n & 0xffn); n >>= 8n }
-  return out
-}
-function leNum(b: Uint8Array): bigint {
-  let n = 0n
-  for (let i = b.length - 1; i >= 0; i--) n = (n << 8n) | BigInt(b[i])
-  return n
-}
+/** Little-endian bytes <-> numbers (RFC 8032 encodings), from @noble/curves. */
+function leBytes(n: bigint, len = 32): Uint8Array { return numberToBytesLE(n, len) }
+function leNum(b: Uint8Array): bigint { return bytesToNumberLE(b) }
 
 // A fixed valid key/proof for the rejection tests.
 const SK = unhex(vectors[0].sk)
