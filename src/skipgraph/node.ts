@@ -279,7 +279,7 @@ export class SkipGraphNode {
       case 'search-failed':
         if (m.purpose === 'join') {
           this.state = 'idle'
-          this.event({ e: 'join-failed', reason: `search ${m.reason}` })
+          this.event({ e: 'join-failed', reason: `search ${m.reason}`, graph: m.hops > 0 || m.at.id === this.self.id })
         } else {
           this.placements.delete(m.qid)
           this.event({ e: 'search-failed', qid: m.qid, target: m.target, hops: m.hops, reason: m.reason })
@@ -302,6 +302,11 @@ export class SkipGraphNode {
       case 'unlink': return this.onUnlink(m)
       case 'unlink-ok': return this.onUnlinkOk()
       case 'ping':
+        // A node not (yet) linked into the graph stays silent: a ping then comes from a former
+        // neighbour of this node's previous run (a restart faster than failure detection), and
+        // answering it would keep the stale entry alive, so the search for our own key would end
+        // at that entry (us, not joined: 'stuck') for ever. Unanswered, it is declared dead.
+        if (this.state === 'idle' || this.state === 'left' || (this.state === 'joining' && this.joinLevel < 0)) return
         this.send(m.from, { t: 'pong', nonce: m.nonce, from: this.self })
         return
       case 'pong': return
@@ -352,7 +357,7 @@ export class SkipGraphNode {
       if (this.state !== 'joining' || this.joinLevel >= 0) return
       if (m.node.key === this.self.key) {
         this.state = 'idle'
-        this.event({ e: 'join-failed', reason: 'key already taken' })
+        this.event({ e: 'join-failed', reason: 'key already taken', graph: true })
         return
       }
       this.joinLevel = 0

@@ -194,6 +194,45 @@ test('protocol: concurrent joins with random interleaving converge to exact tabl
   }), { numRuns: 40 })
 })
 
+test('protocol: a node restarted faster than failure detection rejoins (its former neighbours drop the stale entry)', () => {
+  for (const seed of [1, 2, 3, 4, 5]) {
+    const rng = new Rng(seed)
+    const refs = makeRefs(8, rng)
+    const net = new SimNet(seed)
+    net.adopt(buildTables(refs, 3))
+    // The process restarts with the same id and key: a fresh core, with nothing of its old table,
+    // while every former neighbour still lists it (no ping missed yet).
+    const x = refs[3]
+    net.add(x)
+    let failures = 0
+    net.onEvent((id, e) => { if (id === x.id && e.e === 'join-failed') failures++ })
+    net.call(x.id, (n) => n.join(refs[0]))
+    net.run()
+    for (let i = 0; i < 20 && net.nodes.get(x.id)!.state !== 'joined'; i++) {
+      net.round({ tick: true })
+      // the shell retries a failed join (joinLoop)
+      if (net.nodes.get(x.id)!.state === 'idle') {
+        net.call(x.id, (n) => n.join(refs[0]))
+        net.run()
+      }
+    }
+    assert.equal(net.nodes.get(x.id)!.state, 'joined', `seed ${seed}: still not joined after ${failures} failed attempts`)
+    for (let i = 0; i < 40 && net.round({ stabilize: true, tick: true }); i++);
+    const c = checkTables(net.nodes.values(), refs, 3)
+    assert.equal(c.wrongLists, 0, `seed ${seed}: ${c.firstProblem}`)
+  }
+})
+
+test('a node that is not linked into a graph does not answer pings', () => {
+  const [a, b] = makeRefs(2, new Rng(7))
+  const net = new SimNet(1)
+  const idle = net.add(b)
+  const out = idle.handle({ t: 'ping', nonce: 1, from: a })
+  assert.equal(out.send.length, 0)
+  net.apply(a.id, net.add(a).bootstrap())
+  assert.equal(net.nodes.get(a.id)!.handle({ t: 'ping', nonce: 2, from: b }).send[0]?.msg.t, 'pong')
+})
+
 test('tableDiff reports the first difference', () => {
   const refs = makeRefs(5, new Rng(1))
   const t = buildTables(refs, 2)
