@@ -7,6 +7,7 @@ import {
   replicaSet, insertOrdered, newTable, tableDiff, commonPrefixLength, type NodeRef,
 } from '../../../src/skipgraph/index.js'
 import { SimNet } from '../../../src/skipgraph/sim/network.js'
+import type { SkipGraphNode } from '../../../src/skipgraph/node.js'
 import { checkTables, makeRefs } from '../../../src/skipgraph/sim/experiments.js'
 import { Rng } from '../../../src/skipgraph/sim/rng.js'
 
@@ -218,6 +219,31 @@ test('protocol: a node restarted faster than failure detection rejoins (its form
     }
     assert.equal(net.nodes.get(x.id)!.state, 'joined', `seed ${seed}: still not joined after ${failures} failed attempts`)
     for (let i = 0; i < 40 && net.round({ stabilize: true, tick: true }); i++);
+    const c = checkTables(net.nodes.values(), refs, 3)
+    assert.equal(c.wrongLists, 0, `seed ${seed}: ${c.firstProblem}`)
+  }
+})
+
+test('protocol: a node cut off longer than failure detection (all its neighbours declared dead) links back in after the heal', () => {
+  for (const seed of [1, 2, 3, 4, 5, 6]) {
+    const refs = makeRefs(7, new Rng(seed))
+    const net = new SimNet(seed)
+    net.adopt(buildTables(refs, 3), { r: 2 })
+    const x = refs[3].id
+    // The cut: nothing goes to or from x; everyone's pings go unanswered on both sides.
+    const cut = (from: string, out: ReturnType<SkipGraphNode['tick']>) => ({ events: out.events, send: out.send.filter((m) => from !== x && m.to.id !== x) })
+    for (let r = 0; r < 6; r++) {
+      for (const n of net.live()) {
+        net.apply(n.self.id, cut(n.self.id, n.tick()))
+        net.apply(n.self.id, cut(n.self.id, n.stabilize()))
+      }
+      net.run()
+    }
+    const t = net.nodes.get(x)!.table
+    assert.equal(t.levels[0].left.length + t.levels[0].right.length, 0, `seed ${seed}: x still has level-0 neighbours: the cut did not isolate it`)
+    assert.ok([...net.nodes.values()].every((n) => n.self.id === x || !n.table.levels.some((l) => [...l.left, ...l.right].some((e) => e.id === x))), `seed ${seed}: x still in someone's table`)
+    // Healed: without help nobody would ever point at x again, and x at nobody.
+    for (let r = 0; r < 30; r++) net.round({ tick: true, stabilize: true })
     const c = checkTables(net.nodes.values(), refs, 3)
     assert.equal(c.wrongLists, 0, `seed ${seed}: ${c.firstProblem}`)
   }
