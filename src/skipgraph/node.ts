@@ -624,7 +624,7 @@ export class SkipGraphNode {
   }
 
   /**
-   * A node with no live level-0 neighbour left (every one declared dead: it was cut off longer
+   * A node with no level-0 neighbour left (every one declared dead: it was cut off longer
    * than failure detection) is out of the graph for good unless it reaches back: the others
    * dropped it too, and nothing in its empty table leads anywhere. Once per tick it asks its
    * most recent former neighbours to link it at level 0 again (the join's compare-and-set
@@ -632,13 +632,13 @@ export class SkipGraphNode {
    * then rebuilds the upper levels from level 0. A neighbour still dead is declared dead again.
    */
   private relinkIfIsolated(): void {
-    if (this.former.length === 0 || this.live(0, 'left') !== undefined || this.live(0, 'right') !== undefined) return
+    // Empty, not merely suspected: entries that failed a send are the failure detector's to judge.
+    const l0 = this.table.levels[0]
+    if (this.former.length === 0 || l0 === undefined || l0.left.length > 0 || l0.right.length > 0) return
     // Its suspicions date from the cut: every node looked dead from here. Kept, they would keep
     // it from taking the nodes it is pointed to as neighbours; a really dead one is found again.
     this.suspects.clear()
     for (const f of this.former.slice(-2)) {
-      this.acked.delete(lk(0, 'left'))
-      this.acked.delete(lk(0, 'right'))
       for (const s of SIDES) {
         if (this.linkSent.get(lk(0, s)) === f.id) this.linkSent.delete(lk(0, s))
         this.consider(0, s, f)
