@@ -44,7 +44,9 @@ export interface Envelope {
 
 export type SgEvent =
   | { e: 'joined' }
-  | { e: 'join-failed'; reason: string }
+  /** graph: the attempt met a graph (the search was forwarded, or ended at a stale entry of this
+   * node's own): retrying makes sense; false: the introducer is not in one (or did not answer). */
+  | { e: 'join-failed'; reason: string; graph?: boolean }
   | { e: 'linked'; level: number; side: Side; peer: NodeRef }
   | { e: 'left' }
   | { e: 'search-done'; qid: string; target: Key; node: NodeRef; hops: number }

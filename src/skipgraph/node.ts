@@ -27,6 +27,8 @@ export interface NodeOptions {
 export type NodeState = 'idle' | 'joining' | 'joined' | 'leaving' | 'left'
 
 const SIDES: readonly Side[] = ['right', 'left']
+/** Former neighbours kept for a node that gets isolated (see relinkIfIsolated). */
+const FORMER_KEPT = 8
 const lk = (level: number, side: Side) => `${level}:${side}`
 
 export class SkipGraphNode {
@@ -48,6 +50,9 @@ export class SkipGraphNode {
   private leaveLevel = -1
   private leavePending = 0
   private readonly fd = new Map<string, { missed: number; outstanding: boolean }>()
+  /** Neighbours declared dead, most recent last (at most FORMER_KEPT): the way back into the
+   * graph for a node that lost all of them (a partition longer than failure detection). */
+  private readonly former: NodeRef[] = []
   private nonce = 0
   private qseq = 0
   private readonly placements = new Map<string, { walk: PlacementWalk; hops: number; fetches: number; ask?: { level: number; side: Side } }>()
@@ -144,6 +149,7 @@ export class SkipGraphNode {
   tick(): Output {
     return this.run(() => {
       if (this.state !== 'joined') return
+      this.relinkIfIsolated()
       const present = new Set<string>()
       for (const n of distinctNeighbours(this.table)) {
         present.add(n.id)
@@ -279,7 +285,7 @@ export class SkipGraphNode {
       case 'search-failed':
         if (m.purpose === 'join') {
           this.state = 'idle'
-          this.event({ e: 'join-failed', reason: `search ${m.reason}` })
+          this.event({ e: 'join-failed', reason: `search ${m.reason}`, graph: m.hops > 0 || m.at.id === this.self.id })
         } else {
           this.placements.delete(m.qid)
           this.event({ e: 'search-failed', qid: m.qid, target: m.target, hops: m.hops, reason: m.reason })
@@ -302,6 +308,11 @@ export class SkipGraphNode {
       case 'unlink': return this.onUnlink(m)
       case 'unlink-ok': return this.onUnlinkOk()
       case 'ping':
+        // A node not (yet) linked into the graph stays silent: a ping then comes from a former
+        // neighbour of this node's previous run (a restart faster than failure detection), and
+        // answering it would keep the stale entry alive, so the search for our own key would end
+        // at that entry (us, not joined: 'stuck') for ever. Unanswered, it is declared dead.
+        if (this.state === 'idle' || this.state === 'left' || (this.state === 'joining' && this.joinLevel < 0)) return
         this.send(m.from, { t: 'pong', nonce: m.nonce, from: this.self })
         return
       case 'pong': return
@@ -352,7 +363,7 @@ export class SkipGraphNode {
       if (this.state !== 'joining' || this.joinLevel >= 0) return
       if (m.node.key === this.self.key) {
         this.state = 'idle'
-        this.event({ e: 'join-failed', reason: 'key already taken' })
+        this.event({ e: 'join-failed', reason: 'key already taken', graph: true })
         return
       }
       this.joinLevel = 0
@@ -598,6 +609,10 @@ export class SkipGraphNode {
   private declareDead(n: NodeRef): void {
     this.suspects.add(n.id)
     this.fd.delete(n.id)
+    const j = this.former.findIndex((e) => e.id === n.id)
+    if (j >= 0) this.former.splice(j, 1)
+    this.former.push(n)
+    if (this.former.length > FORMER_KEPT) this.former.shift()
     const levels = removePeer(this.table, n.id)
     for (const k of [...this.acked.keys()]) if (this.acked.get(k) === n.id) this.acked.delete(k)
     for (const k of [...this.linkSent.keys()]) if (this.linkSent.get(k) === n.id) this.linkSent.delete(k)
@@ -605,6 +620,29 @@ export class SkipGraphNode {
     for (const i of levels) {
       this.changed(i)
       for (const s of SIDES) this.repairSide(i, s)
+    }
+  }
+
+  /**
+   * A node with no level-0 neighbour left (every one declared dead: it was cut off longer
+   * than failure detection) is out of the graph for good unless it reaches back: the others
+   * dropped it too, and nothing in its empty table leads anywhere. Once per tick it asks its
+   * most recent former neighbours to link it at level 0 again (the join's compare-and-set
+   * splice: a node that is no longer the right one redirects it to a closer one); stabilize()
+   * then rebuilds the upper levels from level 0. A neighbour still dead is declared dead again.
+   */
+  private relinkIfIsolated(): void {
+    // Empty, not merely suspected: entries that failed a send are the failure detector's to judge.
+    const l0 = this.table.levels[0]
+    if (this.former.length === 0 || l0 === undefined || l0.left.length > 0 || l0.right.length > 0) return
+    // Its suspicions date from the cut: every node looked dead from here. Kept, they would keep
+    // it from taking the nodes it is pointed to as neighbours; a really dead one is found again.
+    this.suspects.clear()
+    for (const f of this.former.slice(-2)) {
+      for (const s of SIDES) {
+        if (this.linkSent.get(lk(0, s)) === f.id) this.linkSent.delete(lk(0, s))
+        this.consider(0, s, f)
+      }
     }
   }
 

@@ -58,7 +58,8 @@ export class Cluster {
   emu!: LinkEmulator
   readonly genesisFile: string
   readonly operatorKey: string
-  readonly nodeEnv: NodeJS.ProcessEnv = { GRIDAUTH_LOG: 'warn', SKIPGRAPH_TIMERS: 'tick=1000,stabilize=2000,audit=3000' }
+  /** The nodes' environment; GRIDAUTH_TESTBED_LOG sets their log level for post-mortems (with GRIDAUTH_MESH_LOGS=1 and --keep). */
+  readonly nodeEnv: NodeJS.ProcessEnv = { GRIDAUTH_LOG: process.env.GRIDAUTH_TESTBED_LOG ?? 'warn', SKIPGRAPH_TIMERS: 'tick=1000,stabilize=2000,audit=3000' }
 
   private constructor(readonly scenario: Scenario, readonly runner: number, readonly root: string) {
     this.genesisFile = join(root, 'genesis.json')

@@ -11,7 +11,7 @@
 import type { Libp2p, PeerId } from '@libp2p/interface'
 import { peerIdFromString } from '@libp2p/peer-id'
 import { multiaddr } from '@multiformats/multiaddr'
-import type { Datastore } from 'interface-datastore'
+import { Key as DsKey, type Datastore } from 'interface-datastore'
 import { RpcEndpoint, RpcError, type RpcLimits } from '../../net/rpc.js'
 import { SkipGraphNode } from '../node.js'
 import type { Msg, Output, SgEvent } from '../messages.js'
@@ -60,8 +60,17 @@ export const verifyLedgerBlock: VerifyBlock = (hash, bytes) => {
 }
 
 export interface SkipGraphOptions {
-  /** Introducer multiaddrs ending in /p2p/<id>; empty: this node starts a new graph. */
+  /** Introducer multiaddrs ending in /p2p/<id>; empty: this node starts a new graph (unless it
+   * was in one before: see rejoin). */
   bootstrap?: string[]
+  /**
+   * Members to rejoin through when `bootstrap` is empty but this node has been in a graph before
+   * (its datastore says so): an introducer that restarts. The graph it started lives on in the
+   * other nodes; starting a new one would split the graph in two (its blocks placed among the
+   * few nodes that later join through it). It starts a new graph only when none of these lets
+   * it join (the whole network restarting: they wait for it).
+   */
+  rejoin?: string[]
   /** Skip key (default: derived from the public key as `enroll` does). */
   key?: Key
   /** Membership vector bits (default: derived from the public key as `enroll` does). */
@@ -79,6 +88,11 @@ export interface SkipGraphOptions {
   /** Block storage (default: the node's datastore, or memory without one). */
   store?: BlockStore
 }
+
+/** Datastore key that says this node has been in a skip graph (see SkipGraphOptions.rejoin). */
+export const MEMBER_KEY = new DsKey('/skipgraph/member')
+/** Rounds over the rejoin peers, none of them in a graph, before an introducer starts a new one. */
+export const REJOIN_ROUNDS = 3
 
 /** A graceful leave hands its blocks over for at most this long. */
 export const HANDOVER_DEADLINE_MS = 10_000
@@ -114,6 +128,7 @@ export class SkipGraphService implements NodeComponent, AddrBook {
   private blocksEp!: RpcEndpoint
   private store!: BlockStore
   private log: Logger = nolog
+  private ds: Datastore | undefined
   private verify: VerifyBlock
   private verifyAnnex: VerifyAnnex = verifyAnnexNames
   private authorize: ((peer: PeerId) => boolean | Promise<boolean>) | undefined
@@ -153,6 +168,7 @@ export class SkipGraphService implements NodeComponent, AddrBook {
   async start(ctx: ServiceContext): Promise<void> {
     this.libp2p = ctx.libp2p
     this.log = ctx.logger?.('skipgraph') ?? nolog
+    this.ds = ctx.datastore
     const pub = ctx.libp2p.peerId.publicKey?.raw
     if (pub === undefined) throw new Error('skip graph needs a PeerId with a public key')
     this.self = { id: ctx.libp2p.peerId.toString(), key: this.opts.key ?? deriveSkipKey(pub), mv: this.opts.membershipVector !== undefined ? mvFromBits(this.opts.membershipVector) : deriveMembershipVector(pub) }
@@ -181,13 +197,20 @@ export class SkipGraphService implements NodeComponent, AddrBook {
     every(this.opts.stabilizeMs, () => { if (this.core.state === 'joined') this.apply(this.core.stabilize()) })
     every(this.opts.auditMs, () => this.scheduleRecheck(0, AUDIT_SLICE))
 
-    const intro = (this.opts.bootstrap ?? []).filter((a) => multiaddr(a).getComponents().findLast((c) => c.name === 'p2p')?.value !== this.self.id)
+    const notSelf = (a: string): boolean => multiaddr(a).getComponents().findLast((c) => c.name === 'p2p')?.value !== this.self.id
+    let intro = (this.opts.bootstrap ?? []).filter(notSelf)
+    let rejoining = false
     if (intro.length === 0) {
-      this.apply(this.core.bootstrap())
-      this.log.info('started a new skip graph', { key: keyToHex(this.self.key) })
-      return
+      const others = (this.opts.rejoin ?? []).filter(notSelf)
+      if (others.length === 0 || !(await this.wasMember())) {
+        this.bootstrapGraph()
+        return
+      }
+      this.log.info('no introducer, but this node was in a skip graph: rejoining it through its other members', { peers: others.length })
+      intro = others
+      rejoining = true
     }
-    const joined = this.joinLoop(intro)
+    const joined = this.joinLoop(intro, rejoining)
     const ok = await Promise.race([joined.then(() => true), sleep(this.opts.joinTimeoutMs).then(() => false)])
     if (!ok && this.opts.joinTimeoutMs > 0) this.log.warn('skip-graph join still in progress; continuing in the background')
   }
@@ -221,8 +244,38 @@ export class SkipGraphService implements NodeComponent, AddrBook {
     if (this.core.state === 'joined') this.apply(this.core.stabilize())
   }
 
-  private async joinLoop(intro: string[]): Promise<void> {
+  /** Starts a new graph with this node alone in it. */
+  private bootstrapGraph(): void {
+    if (!this.core.linkedLevel0 && this.core.state !== 'idle') this.core = new SkipGraphNode(this.self, { k: this.k, r: this.r })
+    this.apply(this.core.bootstrap())
+    this.log.info('started a new skip graph', { key: keyToHex(this.self.key) })
+  }
+
+  /** Has this node been in a skip graph before (joined one or started one)? */
+  private async wasMember(): Promise<boolean> {
+    try {
+      return this.ds !== undefined && await this.ds.has(MEMBER_KEY)
+    } catch {
+      return false
+    }
+  }
+
+  /**
+   * With `rejoining` (an introducer restarting), a new graph is started after REJOIN_ROUNDS
+   * rounds in which no attempt met a graph (every peer unreachable, silent, or not in a graph
+   * itself: the whole network is restarting and waits for this node). An attempt that met the
+   * graph (e.g. the search ended at this node's own stale entry, until its former neighbours
+   * declare it dead) means the graph exists: it is retried, never abandoned for a new one.
+   */
+  private async joinLoop(intro: string[], rejoining = false): Promise<void> {
+    let blindRounds = 0
     for (let attempt = 0; !this.stopping; attempt++) {
+      if (rejoining && blindRounds >= REJOIN_ROUNDS && !this.core.linkedLevel0) {
+        this.log.warn('no member of the former skip graph is in a graph: starting a new one', { rounds: attempt })
+        this.bootstrapGraph()
+        return
+      }
+      blindRounds++
       for (const a of intro) {
         if (this.stopping) return
         const ma = multiaddr(a)
@@ -235,6 +288,7 @@ export class SkipGraphService implements NodeComponent, AddrBook {
           this.scheduleRecheck(200)
           return
         } catch (err) {
+          if ((err as { graph?: boolean }).graph === true) blindRounds = 0
           this.log.debug('join attempt failed', { introducer: id, error: (err as Error).message })
         }
       }
@@ -412,9 +466,11 @@ export class SkipGraphService implements NodeComponent, AddrBook {
     switch (e.e) {
       case 'joined':
         this.joinWaiter?.resolve()
+        // Remembered, so that a restart without an introducer rejoins instead of starting anew.
+        if (this.ds !== undefined) void (async () => await this.ds!.put(MEMBER_KEY, new Uint8Array([1])))().catch(() => {})
         break
       case 'join-failed':
-        this.joinWaiter?.reject(new Error(e.reason))
+        this.joinWaiter?.reject(Object.assign(new Error(e.reason), { graph: e.graph === true }))
         break
       case 'left':
         this.leftWaiter?.()

@@ -7,6 +7,7 @@ import {
   replicaSet, insertOrdered, newTable, tableDiff, commonPrefixLength, type NodeRef,
 } from '../../../src/skipgraph/index.js'
 import { SimNet } from '../../../src/skipgraph/sim/network.js'
+import type { SkipGraphNode } from '../../../src/skipgraph/node.js'
 import { checkTables, makeRefs } from '../../../src/skipgraph/sim/experiments.js'
 import { Rng } from '../../../src/skipgraph/sim/rng.js'
 
@@ -192,6 +193,70 @@ test('protocol: concurrent joins with random interleaving converge to exact tabl
     assert.equal(c.wrongLists, 0, c.firstProblem)
     assert.equal(c.asymmetric, 0)
   }), { numRuns: 40 })
+})
+
+test('protocol: a node restarted faster than failure detection rejoins (its former neighbours drop the stale entry)', () => {
+  for (const seed of [1, 2, 3, 4, 5]) {
+    const rng = new Rng(seed)
+    const refs = makeRefs(8, rng)
+    const net = new SimNet(seed)
+    net.adopt(buildTables(refs, 3))
+    // The process restarts with the same id and key: a fresh core, with nothing of its old table,
+    // while every former neighbour still lists it (no ping missed yet).
+    const x = refs[3]
+    net.add(x)
+    let failures = 0
+    net.onEvent((id, e) => { if (id === x.id && e.e === 'join-failed') failures++ })
+    net.call(x.id, (n) => n.join(refs[0]))
+    net.run()
+    for (let i = 0; i < 20 && net.nodes.get(x.id)!.state !== 'joined'; i++) {
+      net.round({ tick: true })
+      // the shell retries a failed join (joinLoop)
+      if (net.nodes.get(x.id)!.state === 'idle') {
+        net.call(x.id, (n) => n.join(refs[0]))
+        net.run()
+      }
+    }
+    assert.equal(net.nodes.get(x.id)!.state, 'joined', `seed ${seed}: still not joined after ${failures} failed attempts`)
+    for (let i = 0; i < 40 && net.round({ stabilize: true, tick: true }); i++);
+    const c = checkTables(net.nodes.values(), refs, 3)
+    assert.equal(c.wrongLists, 0, `seed ${seed}: ${c.firstProblem}`)
+  }
+})
+
+test('protocol: a node cut off longer than failure detection (all its neighbours declared dead) links back in after the heal', () => {
+  for (const seed of [1, 2, 3, 4, 5, 6]) {
+    const refs = makeRefs(7, new Rng(seed))
+    const net = new SimNet(seed)
+    net.adopt(buildTables(refs, 3), { r: 2 })
+    const x = refs[3].id
+    // The cut: nothing goes to or from x; everyone's pings go unanswered on both sides.
+    const cut = (from: string, out: ReturnType<SkipGraphNode['tick']>) => ({ events: out.events, send: out.send.filter((m) => from !== x && m.to.id !== x) })
+    for (let r = 0; r < 6; r++) {
+      for (const n of net.live()) {
+        net.apply(n.self.id, cut(n.self.id, n.tick()))
+        net.apply(n.self.id, cut(n.self.id, n.stabilize()))
+      }
+      net.run()
+    }
+    const t = net.nodes.get(x)!.table
+    assert.equal(t.levels[0].left.length + t.levels[0].right.length, 0, `seed ${seed}: x still has level-0 neighbours: the cut did not isolate it`)
+    assert.ok([...net.nodes.values()].every((n) => n.self.id === x || !n.table.levels.some((l) => [...l.left, ...l.right].some((e) => e.id === x))), `seed ${seed}: x still in someone's table`)
+    // Healed: without help nobody would ever point at x again, and x at nobody.
+    for (let r = 0; r < 30; r++) net.round({ tick: true, stabilize: true })
+    const c = checkTables(net.nodes.values(), refs, 3)
+    assert.equal(c.wrongLists, 0, `seed ${seed}: ${c.firstProblem}`)
+  }
+})
+
+test('a node that is not linked into a graph does not answer pings', () => {
+  const [a, b] = makeRefs(2, new Rng(7))
+  const net = new SimNet(1)
+  const idle = net.add(b)
+  const out = idle.handle({ t: 'ping', nonce: 1, from: a })
+  assert.equal(out.send.length, 0)
+  net.apply(a.id, net.add(a).bootstrap())
+  assert.equal(net.nodes.get(a.id)!.handle({ t: 'ping', nonce: 2, from: b }).send[0]?.msg.t, 'pong')
 })
 
 test('tableDiff reports the first difference', () => {
