@@ -1,6 +1,6 @@
-// Not in `npm test` (whether it joins is the lead's call, issue 8: it passed every run on
-// 2026-12-03, 2 min 52 s at load average 5-8); run it as root with
-// `npm run build && node --test dist/test/testbed/scenarios.testbed.js`, or use `npm run testbed`.
+// Part of `npm test` (issue 8): it needs root (network namespaces, TUN); 2 min 52 s at load
+// average 5-8 on 2026-12-03. Alone: `npm run build && node --test dist/test/testbed/scenarios.test.js`,
+// or `npm run testbed` for the same scenarios with figures.
 // The testbed in CI: the four fault scenarios of issue 8 and the two negative ones, on one set of
 // seven hosts (4 validators, 3 terminals), each in its own network namespace, links through the
 // userspace emulator. Needs root (namespaces, TUN): without it this test FAILS with the reason, it
