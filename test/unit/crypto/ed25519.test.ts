@@ -9,6 +9,7 @@ import {
   SIGNATURE_LEN, type SigningKey,
 } from '../../../src/crypto/ed25519.js'
 import { bytesToNumberLE, numberToBytesLE } from '@noble/curves/utils.js'
+import { SMALL_ORDER } from './small-order.js'
 
 const Point = ed25519.Point
 const L = Point.Fn.ORDER
@@ -24,17 +25,6 @@ const signed = (domain: string, message: Uint8Array): Uint8Array =>
 /** RFC 8032 challenge k = SHA-512(R || A || M) mod L. */
 const challenge = (r: Uint8Array, a: Uint8Array, m: Uint8Array): bigint => leNum(sha512(new Uint8Array([...r, ...a, ...m]))) % L
 
-// The 8 points of order dividing 8, canonical encodings (sign bit 0 and 1 where x != 0).
-const SMALL_ORDER = [
-  '0100000000000000000000000000000000000000000000000000000000000000', // identity
-  'ecffffffffffffffffffffffffffffffffffffffffffffffffffffffffffff7f', // (0,-1), order 2
-  '0000000000000000000000000000000000000000000000000000000000000000', // order 4
-  '0000000000000000000000000000000000000000000000000000000000000080', // order 4
-  'c7176a703d4dd84fba3c0b760d10670f2a2053fa2c39ccc64ec7fd7792ac037a', // order 8
-  'c7176a703d4dd84fba3c0b760d10670f2a2053fa2c39ccc64ec7fd7792ac03fa',
-  '26e8958fc2b227b045c3f489f2ef98f0d5dfac05d3c63339b13802886d53fc05',
-  '26e8958fc2b227b045c3f489f2ef98f0d5dfac05d3c63339b13802886d53fc85',
-]
 
 const seedArb = fc.uint8Array({ minLength: 32, maxLength: 32 })
 const domainArb = fc.constantFrom('tx', 'pbft', 'enrollment', 'auth', '')

@@ -13,6 +13,7 @@ import {
 } from '../../../src/crypto/vrf.js'
 import { signingKeyFromSeed } from '../../../src/crypto/ed25519.js'
 import { bytesToNumberLE, numberToBytesLE } from '@noble/curves/utils.js'
+import { SMALL_ORDER } from './small-order.js'
 
 const hex = (b: Uint8Array): string => Buffer.from(b).toString('hex')
 const unhex = (s: string): Uint8Array => new Uint8Array(Buffer.from(s, 'hex'))
@@ -124,17 +125,6 @@ test('wrong alpha rejects', () => {
   assert.equal(vrfVerify(PK, new Uint8Array(0), PI), null)
 })
 
-// The 8 points of order dividing 8, canonical encodings.
-const SMALL_ORDER = [
-  '0100000000000000000000000000000000000000000000000000000000000000', // identity
-  'ecffffffffffffffffffffffffffffffffffffffffffffffffffffffffffff7f', // (0,-1), order 2
-  '0000000000000000000000000000000000000000000000000000000000000000', // order 4
-  '0000000000000000000000000000000000000000000000000000000000000080', // order 4
-  'c7176a703d4dd84fba3c0b760d10670f2a2053fa2c39ccc64ec7fd7792ac037a', // order 8
-  'c7176a703d4dd84fba3c0b760d10670f2a2053fa2c39ccc64ec7fd7792ac03fa',
-  '26e8958fc2b227b045c3f489f2ef98f0d5dfac05d3c63339b13802886d53fc05',
-  '26e8958fc2b227b045c3f489f2ef98f0d5dfac05d3c63339b13802886d53fc85',
-]
 
 test('all 8 small-order public keys are rejected (validate_key)', () => {
   const seen = new Set<string>()
