@@ -19,7 +19,7 @@ after(async () => {
   rmSync(root, { recursive: true, force: true })
 })
 
-test('4 validator processes: commit, kill -9 the primary under load, view change, restart and catch up, one chain', { timeout: 110_000 }, async () => {
+test('4 validator processes: commit, kill -9 the primary under load, view change, restart and catch up, one chain', { timeout: 150_000 }, async () => {
   const t0 = Date.now()
   const m = mesh = await createMesh(root, 4, 29300 + (process.pid % 50) * 8)
   await Promise.all([0, 1, 2, 3].map(async (i) => await m.start(i)))
@@ -73,7 +73,11 @@ test('4 validator processes: commit, kill -9 the primary under load, view change
   log(`restarting validator ${primary}`)
   await m.start(primary)
   const target = (await m.info(others[0])).height
-  await waitFor('the restarted validator to catch up', async () => (await m.info(primary)).ledgerHeight >= target, 30_000)
+  // Catch-up is slow while the others commit ~100 blocks/s under this load: the restarted replica
+  // verifies and executes 16 fetched blocks per round while the live votes keep arriving (bursts
+  // of 300-470 ms of PBFT steps seen). Measured 0.7-16.5 s here; one clean-clone run exceeded 30 s.
+  // A liveness bound, not a timing target (issue 4 notes: catch-up speed is open).
+  await waitFor('the restarted validator to catch up', async () => (await m.info(primary)).ledgerHeight >= target, 60_000)
   log(`validator ${primary} caught up to ${target}`)
   stop = true
   await Promise.all(loops)
