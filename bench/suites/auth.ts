@@ -12,7 +12,7 @@
 import { writeFileSync, rmSync } from 'node:fs'
 import { fileURLToPath } from 'node:url'
 import { Network, type Terminal } from '../../src/mesh/network.js'
-import { gridauth, gridauthJson } from '../../src/mesh/processes.js'
+import { gridauth, gridauthJson, waitFor } from '../../src/mesh/processes.js'
 import type { AuthOutcome } from '../../src/auth/auth-service.js'
 import { mean, percentile, round, sorted, type BenchRow, type BenchSuite } from '../harness.js'
 
@@ -28,14 +28,8 @@ async function inChunks<T, R>(xs: T[], size: number, fn: (x: T) => Promise<R>): 
   return out
 }
 
-async function untilJoined(t: Terminal, timeoutMs = 120_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs
-  for (;;) {
-    const sg = await gridauthJson<{ state: string }>(['--data', t.dir, 'skipgraph'], { timeoutMs: 60_000 })
-    if (sg.state === 'joined') return
-    if (Date.now() > deadline) throw new Error(`${t.name} has not joined the skip graph after ${timeoutMs} ms (state ${sg.state})`)
-    await new Promise((resolve) => setTimeout(resolve, 500))
-  }
+async function untilJoined(t: Terminal): Promise<void> {
+  await waitFor(`${t.name} to join the skip graph`, async () => (await gridauthJson<{ state: string }>(['--data', t.dir, 'skipgraph'], { timeoutMs: 60_000 })).state === 'joined', 120_000, 500)
 }
 
 async function authOnce(a: Terminal, b: Terminal): Promise<AuthOutcome> {

@@ -589,13 +589,14 @@ export class ChainComponent implements NodeComponent {
 
   private async acceptCertified(ch: CertifiedHeader, peer?: PeerId): Promise<void> {
     const header = decodeHeader(ch.header)
-    if (this.holds(header)) return
+    const hash = headerHash(header)
+    if (this.holds(header.height, hash)) return
     const cert = decodeCommitCertificate(ch.cert)
     let r = this.follower.accept(header, cert)
     if (!r.ok && r.reason === 'need-body') {
       const block = await this.fetchBlock(header.height, peer)
-      if (!bytesEqual(headerHash(block.block.header!), headerHash(header))) throw new Error(`block ${header.height} does not match its header`)
-      if (this.holds(header)) return
+      if (!bytesEqual(headerHash(block.block.header!), hash)) throw new Error(`block ${header.height} does not match its header`)
+      if (this.holds(header.height, hash)) return
       r = this.follower.acceptBlock(block.block, cert)
     }
     if (!r.ok) throw new Error(`header ${header.height} rejected: ${r.reason} (${r.detail})`)
@@ -606,15 +607,15 @@ export class ChainComponent implements NodeComponent {
   }
 
   /**
-   * Whether this follower already holds exactly `header`. Pushes from every validator and record
+   * Whether this follower already holds exactly the header `hash` at `height`. Pushes from every validator and record
    * lookups sync at once, so a header often arrives after another sync accepted it: that is no
    * error (refusing it sent the fetch on to the next validator and delayed the lookup behind it).
    * A different header at a height we hold is not skipped: accept() refuses it and it is reported.
    */
-  private holds(header: BlockHeader): boolean {
-    if (header.height > this.follower.height) return false
-    const have = this.follower.header(header.height)
-    return have !== undefined && bytesEqual(headerHash(have), headerHash(header))
+  private holds(height: number, hash: Uint8Array): boolean {
+    if (height > this.follower.height) return false
+    const have = this.follower.header(height)
+    return have !== undefined && bytesEqual(headerHash(have), hash)
   }
 
   private async fetchBlock(height: number, prefer?: PeerId): Promise<{ block: Block, cert: CommitCertificate }> {
