@@ -231,9 +231,14 @@ export class AuthService implements NodeComponent {
     try {
       receipt = await this.relay.submit(tx)
     } catch (err) {
+      // Not committed in time, validator stopping: no verdict on the request, so no refusal
+      // either (answering Malformed would tell an honest terminal its request was bad); the
+      // terminal's hedged call goes on to the other validators.
+      const errCode = (err as { code?: string }).code
+      if (errCode !== 'bad-signature' && errCode !== 'malformed') throw new RpcError('unavailable', (err as Error).message)
       // Refused before consensus (a signature that does not verify, a malformed tx): answered
       // and counted, not put on the chain (that would let anyone fill it with junk).
-      const code = (err as { code?: string }).code === 'bad-signature' ? Reason.BadSignature : Reason.Malformed
+      const code = errCode === 'bad-signature' ? Reason.BadSignature : Reason.Malformed
       this.ctx.metrics.rejectedMessages.inc({ protocol: type === TxType.Registration ? REGISTER_PROTOCOL : ACCESS_PROTOCOL, reason: REASON_NAMES[code] })
       this.log.warn('submission refused before consensus', { reason: REASON_NAMES[code], error: (err as Error).message })
       return SubmitResult.encode({ code, reason: REASON_NAMES[code], height: 0, header: new Uint8Array(0), cert: new Uint8Array(0), record: new Uint8Array(0), proof: new Uint8Array(0) })

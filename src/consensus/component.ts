@@ -602,6 +602,7 @@ export class PbftComponent implements NodeComponent {
       lastCommitTime: this.lastCommitTime === 0 ? null : new Date(this.lastCommitTime).toISOString(),
       stableCheckpoint: this.replica.stableCheckpoint.height,
       pending: this.replica.pendingCount(),
+      ...this.replica.viewChangeState(),
       validators: validatorList(this.genesis, this.ctx.libp2p, this.me)
     }
   }

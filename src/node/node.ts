@@ -31,6 +31,7 @@ export const PING_TIMEOUT_MS = 2_000
 export const AGENT = `gridauth/${VERSION}`
 /** How often libp2p's connection monitor pings each connection (its default is 10 s). */
 export const CONNECTION_PING_INTERVAL_MS = 60_000
+export const CONNECTION_PING_TIMEOUT_MS = 30_000
 
 export interface NodeOptions {
   dataDir: string
@@ -112,7 +113,12 @@ export class GridauthNode {
       // by default; gridauth's streams are long-lived and the skip graph checks its neighbours,
       // so a slower heartbeat only costs dead-connection detection time (measured: a 20-terminal
       // mesh idles at 0.8 instead of 1 core).
-      connectionMonitor: { pingInterval: CONNECTION_PING_INTERVAL_MS },
+      // A ping that has not come back within its timeout aborts the connection. libp2p's adaptive
+      // timeout starts at 5 s: on an overloaded box (a 50-terminal join storm on 2 cores) opening
+      // the ping stream alone took longer, so libp2p cut the validators' connections to each
+      // other, their redials timed out too, and consensus stalled for minutes. 30 s still finds a
+      // dead connection within 90 s; the skip graph and PBFT notice a silent peer sooner.
+      connectionMonitor: { pingInterval: CONNECTION_PING_INTERVAL_MS, pingTimeout: { minTimeout: CONNECTION_PING_TIMEOUT_MS } },
       connectionGater: combinedGater(opts.components ?? []),
       services: { identify: identify(), ping: ping() }
     })

@@ -171,6 +171,12 @@ export class Replica {
   get executedHeight(): number { return this.execHeight }
   get lastBlockHash(): Uint8Array { return this.headHash }
   get stableCheckpoint(): StableCheckpoint { return this.stable }
+  /** For operators: who is known to be in which view change, and what this replica waits for. */
+  viewChangeState(): { viewChanges: Record<string, number[]>, viewTimerArmed: boolean, buffered: number, peerHeights: Record<string, number> } {
+    const viewChanges: Record<string, number[]> = {}
+    for (const [v, set] of this.vcs) viewChanges[v] = [...set.keys()].sort((a, b) => a - b)
+    return { viewChanges, viewTimerArmed: this.viewTimerArmed, buffered: this.buffered.length, peerHeights: Object.fromEntries(this.peerHeights) }
+  }
   committed(height: number): { block: Block; cert: CommitCertificate } | undefined { return this.history.get(height) }
   /** Primary of `height` in the current view, if the seed of `height` is known here. */
   primaryOf(height: number, view = this._view): number | undefined {

@@ -49,7 +49,8 @@ export class SkipGraphNode {
   private readonly noneAt = new Set<string>()
   private leaveLevel = -1
   private leavePending = 0
-  private readonly fd = new Map<string, { missed: number; outstanding: boolean }>()
+  /** Failure detection per distinct neighbour; `heard`: a message other than a pong arrived from it since the last tick. */
+  private readonly fd = new Map<string, { missed: number; outstanding: boolean; heard: boolean }>()
   /** Neighbours declared dead, most recent last (at most FORMER_KEPT): the way back into the
    * graph for a node that lost all of them (a partition longer than failure detection). */
   private readonly former: NodeRef[] = []
@@ -154,11 +155,19 @@ export class SkipGraphNode {
       for (const n of distinctNeighbours(this.table)) {
         present.add(n.id)
         let st = this.fd.get(n.id)
-        if (!st) this.fd.set(n.id, (st = { missed: 0, outstanding: false }))
+        if (!st) this.fd.set(n.id, (st = { missed: 0, outstanding: false, heard: false }))
         if (st.outstanding && ++st.missed >= PING_MISS_LIMIT) {
           this.declareDead(n)
           continue
         }
+        // Both ends of a link ping each other: the one whose tick comes first does it for the
+        // pair (its ping proved it alive, our pong answers), halving the idle traffic. Costs at
+        // most one tick of detection time when the neighbour dies just after its ping.
+        if (st.heard && !st.outstanding) {
+          st.heard = false
+          continue
+        }
+        st.heard = false
         st.outstanding = true
         this.send(n, { t: 'ping', nonce: ++this.nonce, from: this.self })
       }
@@ -277,7 +286,9 @@ export class SkipGraphNode {
     if (from && from.id !== this.self.id) {
       this.suspects.delete(from.id)
       const st = this.fd.get(from.id)
-      if (st) (st.missed = 0), (st.outstanding = false)
+      // A pong does not count as heard: it answers our ping, so skipping ours on it would leave
+      // both ends silent for a tick.
+      if (st) (st.missed = 0), (st.outstanding = false), (st.heard ||= m.t !== 'pong')
     }
     switch (m.t) {
       case 'search': return this.onSearch(m)

@@ -9,6 +9,7 @@ import {
 import { SimNet } from '../../../src/skipgraph/sim/network.js'
 import type { SkipGraphNode } from '../../../src/skipgraph/node.js'
 import { checkTables, makeRefs } from '../../../src/skipgraph/sim/experiments.js'
+import { PING_MISS_LIMIT } from '../../../src/skipgraph/messages.js'
 import { Rng } from '../../../src/skipgraph/sim/rng.js'
 
 const keyArb = fc.bigInt({ min: 0n, max: MAX_KEY })
@@ -257,6 +258,39 @@ test('a node that is not linked into a graph does not answer pings', () => {
   assert.equal(out.send.length, 0)
   net.apply(a.id, net.add(a).bootstrap())
   assert.equal(net.nodes.get(a.id)!.handle({ t: 'ping', nonce: 2, from: b }).send[0]?.msg.t, 'pong')
+})
+
+test('failure detection: one ping per link per tick in steady state; a silent neighbour is declared dead within PING_MISS_LIMIT + 2 ticks', () => {
+  const refs = makeRefs(6, new Rng(11))
+  const net = new SimNet(3)
+  net.adopt(buildTables(refs, 3))
+  const pings = (): number => {
+    let n = 0
+    for (const x of net.live()) {
+      const out = x.tick()
+      n += out.send.filter((m) => m.msg.t === 'ping').length
+      net.apply(x.self.id, out)
+      net.run()
+    }
+    return n
+  }
+  // Distinct links (unordered pairs of table neighbours): without the rule each end pinged the other.
+  const links = new Set<string>()
+  for (const x of net.live()) for (const l of x.table.levels) for (const e of [...l.left, ...l.right]) links.add([x.self.id, e.id].sort().join(' '))
+  pings()
+  for (let r = 0; r < 4; r++) assert.equal(pings(), links.size, `round ${r}: one ping per link`)
+  // x goes silent (crashed): every former neighbour drops it within the bound.
+  const x = refs[2].id
+  net.dead.add(x)
+  let ticks = 0
+  const listed = (): boolean => [...net.live()].some((n) => n.self.id !== x && n.table.levels.some((l) => [...l.left, ...l.right].some((e) => e.id === x)))
+  while (listed() && ticks < 10) {
+    for (const n of net.live()) if (n.self.id !== x) net.apply(n.self.id, n.tick())
+    net.run()
+    ticks++
+  }
+  assert.equal(listed(), false)
+  assert.ok(ticks <= PING_MISS_LIMIT + 2, `declared dead after ${ticks} ticks`)
 })
 
 test('tableDiff reports the first difference', () => {
