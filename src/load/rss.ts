@@ -1,5 +1,5 @@
 // RSS of a set of processes, sampled from /proc/<pid>/status: baseline before a run, peak during,
-// and after; "returned" when the after-sample is within 25% (or 20 MB) of the baseline.
+// and after; "returned" when the after-sample is within 10% (or 10 MB) of the baseline.
 import { readFileSync } from 'node:fs'
 
 export interface RssReport { name: string, baselineMb: number, peakMb: number, afterMb: number, returned: boolean }
@@ -24,6 +24,9 @@ export function rssMb(pid: number): number | undefined {
   const m = processMemory(pid)
   return m === undefined || Number.isNaN(m.rss) ? undefined : Math.round(m.rss * 10) / 10
 }
+
+/** Within 10% (or 10 MB, for small processes) of the baseline. */
+export const backToBaseline = (mb: number, baselineMb: number): boolean => mb <= baselineMb + Math.max(baselineMb * 0.1, 10)
 
 interface Proc { name: string, pid: number, last: number, baseline: number, peak: number, after: number }
 
@@ -66,7 +69,10 @@ export class RssSampler {
   report(): RssReport[] {
     return this.procs.map((p) => ({
       name: p.name, baselineMb: p.baseline, peakMb: p.peak, afterMb: p.after,
-      returned: p.after <= Math.max(p.baseline * 1.25, p.baseline + 20)
+      returned: backToBaseline(p.after, p.baseline)
     }))
   }
+
+  /** Every process back within the band of its baseline (last samples)? Gone processes count as back. */
+  allBack(): boolean { return this.procs.every((p) => rssMb(p.pid) === undefined || backToBaseline(p.last, p.baseline)) }
 }

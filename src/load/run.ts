@@ -27,6 +27,8 @@ export interface LoadOptions {
   requestTimeoutMs: number
   /** How long to wait for the audit trail to hold every accepted authentication. */
   settleMs: number
+  /** After the load, how long to wait for every node's RSS to come back to its baseline. */
+  rssSettleMs: number
   /** Extra `gridauth genesis` flags. */
   genesisArgs: string[]
   log: (line: string) => void
@@ -34,7 +36,7 @@ export interface LoadOptions {
 }
 
 export const DEFAULT_LOAD: LoadOptions = {
-  validators: 4, terminals: 20, auths: 10_000, concurrency: 4, mutual: false, requestTimeoutMs: 120_000, settleMs: 120_000,
+  validators: 4, terminals: 20, auths: 10_000, concurrency: 4, mutual: false, requestTimeoutMs: 120_000, settleMs: 120_000, rssSettleMs: 120_000,
   genesisArgs: [], log: (l) => process.stderr.write(l + '\n'), keep: false
 }
 
@@ -58,6 +60,8 @@ export interface LoadResult {
   /** Audit trail cross-check: success / failure records per verifier summed. */
   chain: { successRecords: number, failureRecords: number, height: number }
   rss: RssReport[]
+  /** Seconds waited after the load until every node's RSS was back to its baseline (or the wait ran out). */
+  rssSettleSeconds: number
   /** Nodes still running 30 s after SIGTERM (filled in when the mesh is stopped). */
   notStoppedOnSigterm: string[]
 }
@@ -247,10 +251,15 @@ export async function runLoad(o: Partial<LoadOptions> = {}): Promise<LoadResult>
     }
     const head = await callNode<{ height: number }>(sock(vdir), 'chain.head', {}, 30_000).catch(() => ({ height: -1 }))
     // memory after the load: let the nodes settle, then sample again
+    // (V8 gives heap pages back to the OS only after its memory reducer's idle-time GCs: poll.)
     log('load: letting the nodes settle for the RSS-after sample')
-    await sleep(10_000)
+    const settleStart = Date.now()
     sampler.stop()
-    sampler.sample()
+    do {
+      await sleep(5_000)
+      sampler.sample()
+    } while (!sampler.allBack() && Date.now() - settleStart < opts.rssSettleMs)
+    const rssSettleSeconds = Math.round((Date.now() - settleStart) / 1000)
     sampler.markAfter()
     lat.sort((x, y) => x - y)
     const refusedTotal = Object.values(refused).reduce((x, y) => x + y, 0)
@@ -270,6 +279,7 @@ export async function runLoad(o: Partial<LoadOptions> = {}): Promise<LoadResult>
       latencyMs: { p50: Math.round(percentile(lat, 50)), p90: Math.round(percentile(lat, 90)), p99: Math.round(percentile(lat, 99)), max: Math.round(lat[lat.length - 1] ?? NaN) },
       chain: { ...found, height: head.height },
       rss: sampler.report(),
+      rssSettleSeconds,
       notStoppedOnSigterm: stopReport.notStopped
     }
   } finally {
@@ -297,7 +307,7 @@ export function formatLoad(r: LoadResult): string {
     `  committed ${r.committed}, refused ${r.refusedTotal} ${JSON.stringify(r.refused)}, lost ${r.lost} (no answer ${r.lostDetail.noAnswer}, accepted but not on the chain ${r.lostDetail.acceptedNotRecorded}); on the chain but the initiator saw a failure: ${r.recordedButNotAnswered}`,
     `  latency (initiator's control call) p50 ${r.latencyMs.p50} ms, p90 ${r.latencyMs.p90} ms, p99 ${r.latencyMs.p99} ms, max ${r.latencyMs.max} ms`,
     `  chain: height ${r.chain.height}, ${r.chain.successRecords} success and ${r.chain.failureRecords} failure authentication records`,
-    '  RSS (MB) baseline -> peak -> after:'
+    `  RSS (MB) baseline -> peak -> after (${r.rssSettleSeconds} s after the last answer; back = within 10% or 10 MB):`
   ]
   if (r.notStoppedOnSigterm.length > 0) lines.push(`  did not stop within 30 s of SIGTERM (killed): ${r.notStoppedOnSigterm.join(', ')}`)
   for (const n of r.rss) lines.push(`    ${n.name.padEnd(12)} ${n.baselineMb} -> ${n.peakMb} -> ${n.afterMb}${n.returned ? '' : '  (not back to baseline)'}`)

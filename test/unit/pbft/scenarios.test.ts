@@ -86,7 +86,7 @@ test('a crashed primary is not primary again in the view that replaced it: later
   assertAgreement(net)
 })
 
-test('timeouts double per failed view and reset after progress', () => {
+test('timeouts double per failed view and come back down one step per 8 commits', () => {
   const net = new Net(4, { viewTimeout: 100, maxViewTimeout: 100000 })
   net.filter = m => m.msg.type === 'viewchange' // every NEW-VIEW is lost: each view fails
   net.request(makeRequest('t', 1, 1))
@@ -103,8 +103,20 @@ test('timeouts double per failed view and reset after progress', () => {
   net.filter = () => true
   drive(net, () => net.heights().every(h => h === 1))
   assert.deepEqual(net.heights(), [1, 1, 1, 1])
-  net.request(makeRequest('t', 1, 2))
-  assert.equal(net.timerMs[0].get('view'), 100, 'back to the base timeout after progress')
+  // An overloaded primary that just made it must not be cut at the base timeout again at once.
+  const timeouts: number[] = []
+  for (let c = 2; c <= 45; c++) {
+    net.request(makeRequest('t', 1, c))
+    timeouts.push(net.timerMs[0].get('view')!)
+    net.run()
+    assert.deepEqual(net.heights(), [c, c, c, c])
+  }
+  // (healing took one more view: the first timeout is 1600 ms or more) commits 1-7 keep it, 8-15
+  // halve it, and so on down to the base timeout
+  const first = timeouts[0]
+  assert.ok(first >= 1600)
+  assert.deepEqual(timeouts, timeouts.map((_, i) => Math.max(100, first / 2 ** Math.floor((i + 1) / 8))))
+  assert.equal(timeouts[timeouts.length - 1], 100)
 })
 
 test('a replica joins a view change once f+1 others ask for a higher view', () => {
