@@ -49,7 +49,7 @@ export class SkipGraphNode {
   private readonly noneAt = new Set<string>()
   private leaveLevel = -1
   private leavePending = 0
-  /** Failure detection per distinct neighbour; `heard`: a message other than a pong arrived from it since the last tick. */
+  /** Failure detection per distinct neighbour; `heard`: its ping arrived since our last tick. */
   private readonly fd = new Map<string, { missed: number; outstanding: boolean; heard: boolean }>()
   /** Neighbours declared dead, most recent last (at most FORMER_KEPT): the way back into the
    * graph for a node that lost all of them (a partition longer than failure detection). */
@@ -286,9 +286,10 @@ export class SkipGraphNode {
     if (from && from.id !== this.self.id) {
       this.suspects.delete(from.id)
       const st = this.fd.get(from.id)
-      // A pong does not count as heard: it answers our ping, so skipping ours on it would leave
-      // both ends silent for a tick.
-      if (st) (st.missed = 0), (st.outstanding = false), (st.heard ||= m.t !== 'pong')
+      // Only its ping counts as heard: a pong answers ours (skipping on it would leave both ends
+      // silent for a tick), and a restarted process that is not linked in yet sends other
+      // messages (its rejoin) but no pings, and must still be found silent (see 'ping' below).
+      if (st) (st.missed = 0), (st.outstanding = false), (st.heard ||= m.t === 'ping')
     }
     switch (m.t) {
       case 'search': return this.onSearch(m)
