@@ -152,7 +152,7 @@ export class PbftComponent implements NodeComponent {
       ...DEFAULT_CONFIG,
       maxBatch: pc.batchMaxSize, batchDelay: pc.batchWindowMs, viewTimeout: pc.viewChangeTimeoutMs,
       maxViewTimeout: Math.max(pc.viewChangeTimeoutMs * 8, 8000), checkpointInterval: pc.checkpointInterval,
-      watermarkWindow: Math.max(64, 4 * pc.checkpointInterval), fetchBatch: 16, historyRetention: 2048,
+      watermarkWindow: Math.max(64, 4 * pc.checkpointInterval), fetchBatch: 64, historyRetention: 2048,
       // every replica hears (n-1) STATUS per interval: keep that near 16/s whatever n is
       statusInterval: Math.max(DEFAULT_CONFIG.statusInterval, 60 * vs.length),
       ...this.opts.config,
