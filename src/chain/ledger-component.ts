@@ -112,6 +112,26 @@ export class LedgerComponent implements NodeComponent {
     return result
   }
 
+  /**
+   * Persists consecutive blocks executed by consensus with one atomic write (one fsync), applies
+   * them, then tells the listeners about each one in order. All or nothing (see appendExecuted).
+   */
+  async appendMany(items: ReadonlyArray<{ block: Block, cert: CommitCertificate, executed: ExecutedBlock }>): Promise<ApplyResult[]> {
+    const results = await this.store.appendExecuted(items, { annex: true })
+    items.forEach(({ block, cert }, i) => {
+      const result = results[i]
+      const ev: CommitEvent = { block, cert, result, headerHash: headerHash(block.header), annex: result.annex! }
+      for (const l of this.listeners) {
+        try {
+          l(ev)
+        } catch (err) {
+          this.log?.error('commit listener failed', { error: (err as Error).message })
+        }
+      }
+    })
+    return results
+  }
+
   async chainInfo(count: number): Promise<{ networkId: string, height: number, headHash: string, headers: HeaderSummary[], integrity: ScanResult | null }> {
     const head = this.store.head
     const headers: HeaderSummary[] = []

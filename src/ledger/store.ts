@@ -107,6 +107,20 @@ function decodeResults (b: Uint8Array): TxResult[] {
   return out
 }
 
+/** The batch entries of one block: header, block, certificate, results, hash index, changed records. */
+function blockOps (block: Block, cert: CommitCertificate, ex: ExecutedBlock): Op[] {
+  const h = ex.header.height
+  const ops: Op[] = [
+    { type: 'put', key: K.header(h), value: encodeHeader(ex.header) },
+    { type: 'put', key: K.block(h), value: encodeBlock(block) },
+    { type: 'put', key: K.cert(h), value: encodeCommitCertificate(cert) },
+    { type: 'put', key: K.results(h), value: encodeResults(ex.results) },
+    { type: 'put', key: K.hash(ex.headerHash), value: u64(h) }
+  ]
+  for (const c of ex.changed) ops.push({ type: 'put', key: K.record(c.index), value: c.bytes })
+  return ops
+}
+
 export class LedgerStore {
   readonly path: string
   readonly genesis: Genesis
@@ -209,14 +223,7 @@ export class LedgerStore {
         throw new BlockError(`block ${block.header.height}: invalid commit certificate`)
       }
       const h = ex.header.height
-      const ops: Op[] = [
-        { type: 'put', key: K.header(h), value: encodeHeader(ex.header) },
-        { type: 'put', key: K.block(h), value: encodeBlock(block) },
-        { type: 'put', key: K.cert(h), value: encodeCommitCertificate(cert) },
-        { type: 'put', key: K.results(h), value: encodeResults(ex.results) },
-        { type: 'put', key: K.hash(ex.headerHash), value: u64(h) }
-      ]
-      for (const c of ex.changed) ops.push({ type: 'put', key: K.record(c.index), value: c.bytes })
+      const ops = blockOps(block, cert, ex)
       ops.push({ type: 'put', key: K.stateMeta, value: ex.metaBytes })
       ops.push({ type: 'put', key: K.head, value: Uint8Array.from([...u64(h), ...ex.headerHash]) })
       await this.ds.db.batch(ops, { sync: this.sync } as never)
@@ -225,6 +232,49 @@ export class LedgerStore {
       // The annex needs the state exactly at h: built here, before the next queued block applies.
       const annex = opts.annex === true ? buildAnnex(this.state, ex.header, ex.changed.map(c => c.record.terminalId)) : undefined
       return { state: this.state, results: ex.results, headerHash: ex.headerHash, annex }
+    }
+    const p = this.queue.then(run, run)
+    this.queue = p.catch(() => {})
+    return await p
+  }
+
+  /**
+   * Several consecutive blocks already executed on this store's chain (`executed` of each one
+   * extends the previous one), persisted as ONE atomic LevelDB batch (one fsync for all of them:
+   * a replica catching up appends tens of blocks at a time) and then applied in order. Each
+   * certificate is checked as in appendBlock. All or nothing: on any error nothing is written.
+   */
+  async appendExecuted (items: ReadonlyArray<{ block: Block, cert: CommitCertificate, executed: ExecutedBlock }>, opts: { annex?: boolean } = {}): Promise<Array<ApplyResult & { annex?: RecordAnnex }>> {
+    const run = async (): Promise<Array<ApplyResult & { annex?: RecordAnnex }>> => {
+      const ops: Op[] = []
+      let height = this.state.height
+      let last = this.state.lastHeaderHash
+      let validators = this.state.validators
+      for (const { block, cert, executed: ex } of items) {
+        if (ex.prevHeight !== height || !bytesEqual(ex.prevHeaderHash, last)) {
+          throw new BlockError(`executed block ${ex.header.height} does not extend height ${height}`)
+        }
+        if (!verifyCommitCertificate(block.header, cert, validators)) {
+          throw new BlockError(`block ${block.header.height}: invalid commit certificate`)
+        }
+        ops.push(...blockOps(block, cert, ex))
+        height = ex.header.height
+        last = ex.headerHash
+        validators = ex.validators
+      }
+      if (items.length === 0) return []
+      const tail = items[items.length - 1].executed
+      ops.push({ type: 'put', key: K.stateMeta, value: tail.metaBytes })
+      ops.push({ type: 'put', key: K.head, value: Uint8Array.from([...u64(tail.header.height), ...tail.headerHash]) })
+      await this.ds.db.batch(ops, { sync: this.sync } as never)
+      const out: Array<ApplyResult & { annex?: RecordAnnex }> = []
+      for (const { executed: ex } of items) {
+        commitBlock(this.state, ex)
+        this._head = { height: ex.header.height, headerHash: ex.headerHash, header: ex.header }
+        const annex = opts.annex === true ? buildAnnex(this.state, ex.header, ex.changed.map(c => c.record.terminalId)) : undefined
+        out.push({ state: this.state, results: ex.results, headerHash: ex.headerHash, annex })
+      }
+      return out
     }
     const p = this.queue.then(run, run)
     this.queue = p.catch(() => {})

@@ -28,6 +28,7 @@ import type {
   ExecState, FetchMsg, Message, NewViewMsg, PbftApp, PbftConfig, PbftCrypto, PersistedState, PrePrepareMsg,
   PrepareMsg, PreparedCertificate, SnapshotMsg, StableCheckpoint, StatusMsg, Vote, ViewChangeMsg,
 } from './types.js'
+import { FETCH_MAX_BYTES } from './types.js'
 
 interface Slot {
   /** Pre-prepare accepted by this replica (in view pp.view, the latest such view). */
@@ -61,6 +62,14 @@ const MAX_VIEW_JUMP = 1000
 const RETRANSMIT_TICKS = 4
 /** Commits that bring the doubled view-change timeout down one step (halve it). */
 const STREAK_DECAY_COMMITS = 8
+/**
+ * A FETCH without an answer is given up (and the next peer asked) after this many status ticks.
+ * Not after one: a reply of many blocks takes the serving peer and us longer than a tick on a busy
+ * machine, and a duplicate FETCH costs the peer a whole batch to encode and us one to decode.
+ */
+const FETCH_TIMEOUT_TICKS = 3
+/** Per-block allowance (header, certificate, framing) in the byte estimate of a BLOCKS reply. */
+const BLOCK_OVERHEAD_BYTES = 1024
 
 export class Replica {
   readonly id: number
@@ -104,6 +113,9 @@ export class Replica {
   private batchTimerArmed = false
   private batchDue = false
   private fetchInFlight = false
+  /** Status tick at which the outstanding FETCH was sent, and to whom. */
+  private fetchSentAt = 0
+  private fetchPeer = -1
   private fetchRotor = 0
   private peerHeights = new Map<number, number>()
   private verified = new Set<string>()
@@ -440,7 +452,7 @@ export class Replica {
     if (t === 'status') {
       this.out.push({ type: 'setTimer', timer: 'status', ms: this.cfg.statusInterval })
       this.ticks++
-      this.fetchInFlight = false
+      if (this.fetchInFlight && this.ticks - this.fetchSentAt >= FETCH_TIMEOUT_TICKS) this.fetchInFlight = false
       const st: StatusMsg = { type: 'status', view: this._view, normal: this._normal, height: this.execHeight, sender: this.id }
       this.out.push({ type: 'broadcast', msg: st })
       if (!this._normal && this.myVC !== undefined && this.ticks - this.vcSentAt >= RETRANSMIT_TICKS) {
@@ -1062,6 +1074,8 @@ export class Replica {
     if (ahead.length === 0) return
     const to = ahead[this.fetchRotor++ % ahead.length]
     this.fetchInFlight = true
+    this.fetchSentAt = this.ticks
+    this.fetchPeer = to
     const msg: FetchMsg = { type: 'fetch', from: this.execHeight + 1, sender: this.id }
     this.out.push({ type: 'send', to, msg })
   }
@@ -1070,9 +1084,13 @@ export class Replica {
     if (!Number.isInteger(m.from) || m.from < 1 || m.from > this.execHeight) return
     if (this.history.has(m.from)) {
       const blocks: { block: Block; cert: CommitCertificate }[] = []
+      const budget = this.cfg.fetchMaxBytes ?? FETCH_MAX_BYTES
+      let bytes = 0
       for (let h = m.from; h <= this.execHeight && blocks.length < this.cfg.fetchBatch; h++) {
         const b = this.history.get(h)
         if (b === undefined) break
+        bytes += blockBytes(b.block)
+        if (blocks.length > 0 && bytes > budget) break
         blocks.push(b)
       }
       const msg: BlocksMsg = { type: 'blocks', blocks, sender: this.id }
@@ -1088,7 +1106,7 @@ export class Replica {
 
   private onBlocks(m: BlocksMsg): void {
     if (!Array.isArray(m.blocks)) return
-    this.fetchInFlight = false
+    if (m.sender === this.fetchPeer) this.fetchInFlight = false
     const before = this.execHeight
     for (const { block, cert } of m.blocks) {
       const h = block?.height
@@ -1104,11 +1122,12 @@ export class Replica {
     }
     this.executeReady()
     if (this.execHeight > before) this.afterProgress()
-    if ((this.peerHeights.get(m.sender) ?? 0) > this.execHeight && this.execHeight > before) this.requestCatchUp()
+    // the next batch, from whichever peer is ahead (the sender's STATUS may be older than its reply)
+    if (this.execHeight > before) this.requestCatchUp()
   }
 
   private onSnapshot(m: SnapshotMsg): void {
-    this.fetchInFlight = false
+    if (m.sender === this.fetchPeer) this.fetchInFlight = false
     const c = m.checkpoint
     if (c === null || typeof c !== 'object' || !Number.isInteger(c.height) || c.height <= this.execHeight || c.height === 0) return
     if (!this.verifyCheckpoint(c)) return
@@ -1133,4 +1152,11 @@ export class Replica {
     this.afterProgress()
     this.requestCatchUp()
   }
+}
+
+/** Estimated wire size of a block in a BLOCKS reply (requests, app header, fixed overhead). */
+function blockBytes(b: Block): number {
+  let n = BLOCK_OVERHEAD_BYTES + (b.app?.length ?? 0)
+  for (const r of b.requests) n += r.op.length + r.sig.length + r.client.length + 16
+  return n
 }

@@ -292,6 +292,12 @@ export interface PbftConfig {
   readonly maxBuffered: number
   /** Max blocks per BLOCKS reply. */
   readonly fetchBatch: number
+  /**
+   * Byte budget of a BLOCKS reply, estimated from the blocks' request sizes (op + sig) plus a fixed
+   * allowance per block for header and certificate; a reply always holds at least one block.
+   * Default FETCH_MAX_BYTES.
+   */
+  readonly fetchMaxBytes?: number
   /** Committed blocks kept (and served to lagging replicas) below the stable checkpoint; default K. */
   readonly historyRetention?: number
 }
@@ -307,6 +313,9 @@ export const DEFAULT_CONFIG = {
   maxBuffered: 4096,
   fetchBatch: 64,
 } as const
+
+/** Default byte budget of a BLOCKS reply (PbftConfig.fetchMaxBytes). */
+export const FETCH_MAX_BYTES = 4 << 20
 
 /** Durable replica state as a key/value map (see `persist` actions). */
 export type PersistedState = ReadonlyMap<string, unknown>

@@ -4,7 +4,7 @@ import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { LevelDatastore } from 'datastore-level'
-import { BlockError, headerHash, loadGenesis, makeCommitCertificate, toHex, viewOf } from '../../../src/ledger/index.js'
+import { BlockError, commitBlock, executeBlock, headerHash, loadGenesis, makeCommitCertificate, toHex, viewOf } from '../../../src/ledger/index.js'
 import { LedgerStore, StoreCorruptionError } from '../../../src/ledger/store.js'
 import { genesis, genesisJson, Producer, Terminal } from './fixtures.js'
 
@@ -94,5 +94,38 @@ test('store: corruption is reported clearly on open', async () => {
     await assert.rejects(LedgerStore.open(dir, genesis), /missing commit certificate 1/)
     void toHex
     void makeCommitCertificate
+  })
+})
+
+test('store: appendExecuted writes consecutive executed blocks as one batch; all or nothing', async () => {
+  await withDir(async (dir) => {
+    const store = await LedgerStore.open(dir, genesis, { sync: false })
+    const st = store.state.clone()
+    const p = new Producer(genesis, st)
+    const ts = Array.from({ length: 4 }, (_, i) => new Terminal(`x${i}`))
+    const items = []
+    for (const txs of [ts.map(t => t.registerTx()), [ts[0].updateTx(), ts[1].updateTx()], [ts[2].updateTx()]]) {
+      const bc = p.make(txs)
+      const executed = executeBlock(st, bc.block)
+      commitBlock(st, executed)
+      items.push({ block: bc.block, cert: bc.cert, executed })
+    }
+    // a certificate of another block in the middle: nothing is written
+    await assert.rejects(store.appendExecuted([items[0], { ...items[1], cert: items[2].cert }, items[2]]), /commit certificate/)
+    assert.equal(store.head.height, 0)
+    // not extending the store's head
+    await assert.rejects(store.appendExecuted([items[1], items[2]]), /does not extend/)
+    const results = await store.appendExecuted(items, { annex: true })
+    assert.equal(results.length, 3)
+    assert.deepEqual(results.map(r => r.annex!.height), [1, 2, 3])
+    assert.equal(store.head.height, 3)
+    assert.deepEqual(store.state.stateRoot(), st.stateRoot())
+    await store.close()
+    const again = await LedgerStore.open(dir, genesis, { sync: false })
+    assert.equal(again.head.height, 3)
+    assert.deepEqual(again.state.stateRoot(), st.stateRoot())
+    assert.deepEqual((await again.getResults(2))!.map(r => r.terminalId), [ts[0].id, ts[1].id])
+    await again.verifyChain()
+    await again.close()
   })
 })
