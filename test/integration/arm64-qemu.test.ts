@@ -65,8 +65,7 @@ test('an arm64 node under qemu joins an x86 mesh as a terminal', { timeout: 15 *
   assert.equal(s.node, `v${armVersion}`)
   assert.equal(s.pid, arm.node.proc.pid, 'the node is the qemu process itself (signals reach it)')
   const sx = await cli<StatusResult>(v0, ['status'])
-  assert.equal(sx.arch, process.arch)
-  assert.notEqual(sx.arch, 'arm64', 'the rest of the mesh is not arm64')
+  assert.equal(sx.arch, process.arch, 'the rest of the mesh runs this machine\'s runtime (x64 in CI)')
 
   // Register and get access through PBFT, asked with the arm64 CLI; the x86 terminal likewise.
   const tReg = Date.now()
