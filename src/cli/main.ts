@@ -125,7 +125,7 @@ export function buildCli(): Command {
       const opts = program.opts<GlobalOpts>()
       const s = await callNode<StatusResult>(dataDirPaths(opts.data).controlSocket, 'status')
       out(opts, s, () => keyValues([
-        ['peer id', s.peerId], ['version', s.version], ['uptime', formatDuration(s.uptimeSeconds)],
+        ['peer id', s.peerId], ['version', s.version], ['runtime', `node ${s.node} on ${s.arch}`], ['uptime', formatDuration(s.uptimeSeconds)],
         ['connections', s.connections], ['metrics', s.metrics ?? 'off'], ['memory (RSS)', `${(s.rssBytes / 2 ** 20).toFixed(1)} MB`], ['data dir', s.dataDir],
         ['listen', s.listen.join('\n' + ' '.repeat(14))]
       ]))

@@ -97,15 +97,19 @@ export class Network {
     return node
   }
 
-  /** Enrolls a terminal offline with the operator key and starts it through the introducer. */
-  async addTerminal(name: string, extra: { serial?: string, enrollArgs?: string[] } = {}): Promise<Terminal> {
+  /**
+   * Enrolls a terminal offline with the operator key and starts it through the introducer.
+   * `extra.node` runs the terminal's init and node with another Node executable (the arm64 test).
+   */
+  async addTerminal(name: string, extra: { serial?: string, enrollArgs?: string[], startArgs?: string[], node?: string, timeoutMs?: number } = {}): Promise<Terminal> {
     const dir = join(this.root, name)
-    const { peerId } = await gridauthJson<{ peerId: string }>(['--data', dir, 'init'])
+    const { peerId } = await gridauthJson<{ peerId: string }>(['--data', dir, 'init'], { node: extra.node, timeoutMs: extra.timeoutMs })
     const serial = extra.serial ?? `SN-${name}`
     const enrollment = join(this.root, `${name}.enrollment.json`)
     const e = await gridauthJson<{ terminalId: string }>(['enroll', '--operator-key', this.operatorKey, '--genesis', this.genesis, '--peer-id', peerId,
       '--address', '/ip4/127.0.0.1/tcp/0', '--device-type', 'DTU', '--vendor', 'gridauth-test', '--serial', serial, ...(extra.enrollArgs ?? []), '--out', enrollment])
-    const node = await startNode(dir, ['--genesis', this.genesis, '--enrollment', enrollment, '--bootstrap', this.introducer, ...(this.opts.startArgs ?? [])], { env: this.opts.env, wrap: this.opts.wrap })
+    const node = await startNode(dir, ['--genesis', this.genesis, '--enrollment', enrollment, '--bootstrap', this.introducer, ...(this.opts.startArgs ?? []), ...(extra.startArgs ?? [])],
+      { env: this.opts.env, wrap: this.opts.wrap, node: extra.node, timeoutMs: extra.timeoutMs })
     const t = { name, dir, peerId, terminalId: e.terminalId, serial, node }
     this.terminals.push(t)
     return t

@@ -15,8 +15,8 @@ export function tempDir(prefix = 'gridauth-test-'): string {
 }
 
 /** Runs the CLI to completion. */
-export async function gridauth(args: string[], opts: { env?: NodeJS.ProcessEnv, timeoutMs?: number } = {}): Promise<RunResult> {
-  const child = spawn(process.execPath, [CLI, ...args], { env: { ...process.env, ...opts.env }, stdio: ['ignore', 'pipe', 'pipe'] })
+export async function gridauth(args: string[], opts: { env?: NodeJS.ProcessEnv, timeoutMs?: number, node?: string } = {}): Promise<RunResult> {
+  const child = spawn(opts.node ?? process.execPath, [CLI, ...args], { env: { ...process.env, ...opts.env }, stdio: ['ignore', 'pipe', 'pipe'] })
   let stdout = ''
   let stderr = ''
   child.stdout.setEncoding('utf8').on('data', (d: string) => { stdout += d })
@@ -27,7 +27,7 @@ export async function gridauth(args: string[], opts: { env?: NodeJS.ProcessEnv, 
   return { code, stdout, stderr }
 }
 
-export async function gridauthJson<T>(args: string[], opts: { timeoutMs?: number } = {}): Promise<T> {
+export async function gridauthJson<T>(args: string[], opts: { timeoutMs?: number, node?: string } = {}): Promise<T> {
   const r = await gridauth(['--json', ...args], opts)
   if (r.code !== 0) throw new Error(`gridauth ${args.join(' ')} failed (${r.code}): ${r.stderr}${r.stdout.slice(0, 500)}`)
   return JSON.parse(r.stdout) as T
@@ -53,12 +53,14 @@ export interface StartNodeOptions {
    * prefix must exec the node in place, so that signals reach the node itself.
    */
   wrap?: string[]
+  /** The Node executable that runs the CLI (default: this process's own), e.g. an arm64 Node under qemu. */
+  node?: string
 }
 
 /** Starts `gridauth start` in the background and waits until it prints its started line. */
 export async function startNode(dataDir: string, extra: string[] = [], opts: StartNodeOptions = {}): Promise<RunningNode> {
   const args = [CLI, '--json', '--data', dataDir, 'start', ...(extra.some((a) => a === '--listen' || a === '-l') ? [] : ['--listen', '/ip4/127.0.0.1/tcp/0']), ...extra]
-  const [cmd, ...cmdArgs] = [...(opts.wrap ?? []), process.execPath, ...args]
+  const [cmd, ...cmdArgs] = [...(opts.wrap ?? []), opts.node ?? process.execPath, ...args]
   const proc = spawn(cmd, cmdArgs, { env: { ...process.env, ...opts.env }, stdio: ['ignore', 'pipe', 'pipe'] })
   let out = ''
   let err = ''

@@ -29,6 +29,10 @@ export interface StatusResult {
   connections: number
   dataDir: string
   pid: number
+  /** The CPU architecture the node's Node runtime was built for (process.arch: 'x64', 'arm64', ...). */
+  arch: string
+  /** The Node runtime's version (process.version). */
+  node: string
   rssBytes: number
   /** URL of the Prometheus endpoint, or null when metrics are off. */
   metrics: string | null

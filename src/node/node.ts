@@ -211,6 +211,8 @@ export class GridauthNode {
       connections: this.libp2p.getConnections().length,
       dataDir: this.paths.root,
       pid: process.pid,
+      arch: process.arch,
+      node: process.version,
       rssBytes: process.memoryUsage.rss(),
       metrics: this.metricsServer?.address === undefined ? null : `http://${this.metricsServer.address.host}:${this.metricsServer.address.port}/metrics`,
       rejected: this.metrics.rejectedMessages.entries().map(([[protocol, reason], count]) => ({ protocol, reason, count }))

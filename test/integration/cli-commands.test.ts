@@ -137,7 +137,7 @@ interface Case { name: string, args: () => string[], shape: Shape, human: RegExp
 
 const cases: Case[] = [
   { name: 'status', args: () => ['--data', t0.dir, 'status'], human: /^peer id:\s+12D3KooW.*\n[\s\S]*^memory \(RSS\):\s+[\d.]+ MB/m,
-    shape: { peerId: 'string', version: 'string', listen: ['string'], uptimeSeconds: 'number', connections: 'number', dataDir: 'string', pid: 'number', rssBytes: 'number', metrics: orNull('string') } },
+    shape: { peerId: 'string', version: 'string', listen: ['string'], uptimeSeconds: 'number', connections: 'number', dataDir: 'string', pid: 'number', arch: 'string', node: 'string', rssBytes: 'number', metrics: orNull('string') } },
   { name: 'peers', args: () => ['--data', v0, 'peers'], human: /^PEER ID\s+ADDRESS\s+DIR\s+RTT\s+AGENT\s+PROTOCOLS/,
     shape: [{ peerId: 'string', address: 'string', direction: 'string', rttMs: orNull('number'), agent: orNull('string'), protocols: ['string'] }],
     check: (v: Array<{ peerId: string }>) => assert.ok(v.length >= 3, 'the introducer sees the other validators') },
