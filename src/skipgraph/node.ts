@@ -286,10 +286,13 @@ export class SkipGraphNode {
     if (from && from.id !== this.self.id) {
       this.suspects.delete(from.id)
       const st = this.fd.get(from.id)
-      // Only its ping counts as heard: a pong answers ours (skipping on it would leave both ends
-      // silent for a tick), and a restarted process that is not linked in yet sends other
-      // messages (its rejoin) but no pings, and must still be found silent (see 'ping' below).
-      if (st) (st.missed = 0), (st.outstanding = false), (st.heard ||= m.t === 'ping')
+      // Failure detection listens to pings and pongs only. A process restarted faster than
+      // detection is not linked in yet: it sends other messages (its rejoin) but neither pings
+      // nor pongs (see 'ping' below), and its stale entry must still be found dead; counting its
+      // rejoin traffic kept that entry alive (the record-lookup test's restarted liars, 1 run in 2).
+      // Only its ping lets us skip ours: a pong answers ours, so skipping on it would leave both
+      // ends silent for a tick.
+      if (st && (m.t === 'ping' || m.t === 'pong')) (st.missed = 0), (st.outstanding = false), (st.heard ||= m.t === 'ping')
     }
     switch (m.t) {
       case 'search': return this.onSearch(m)
