@@ -25,7 +25,7 @@ export interface LoadOptions {
   mutual: boolean
   /** A request with no answer after this long is lost. */
   requestTimeoutMs: number
-  /** How long to wait for the audit trail to hold every accepted authentication. */
+  /** How long the audit trail may go without a new record before the missing ones count as lost. */
   settleMs: number
   /** After the load, how long to wait for every node's RSS to come back to its baseline. */
   rssSettleMs: number
@@ -209,7 +209,8 @@ export async function runLoad(o: Partial<LoadOptions> = {}): Promise<LoadResult>
       await Promise.all(Array.from({ length: opts.concurrency }, worker))
     }))
     clearInterval(progress)
-    const loadSeconds = (Date.now() - tLoad) / 1000
+    const tLoadEnd = Date.now()
+    const loadSeconds = (tLoadEnd - tLoad) / 1000
     log(`load: all ${requests} answered or timed out in ${loadSeconds.toFixed(1)} s; checking the audit trail`)
 
     // The audit trail must come to hold a success record for every accepted authentication.
@@ -217,7 +218,11 @@ export async function runLoad(o: Partial<LoadOptions> = {}): Promise<LoadResult>
     const vdir = join(net.root, 'validator-1')
     let found = { successRecords: 0, failureRecords: 0 }
     let perPair = new Map<string, Map<string, number>>()
-    const deadline = Date.now() + opts.settleMs
+    // Records trail the answers (each verifier submits its records one at a time, behind its own
+    // transactions): wait while the count still grows, and give up only after settleMs without
+    // a new one (one pass over 50 terminals' audit trails can itself take minutes on 2 cores).
+    let lastGrowth = Date.now()
+    let lastCount = -1
     for (;;) {
       perPair = new Map()
       found = { successRecords: 0, failureRecords: 0 }
@@ -231,8 +236,9 @@ export async function runLoad(o: Partial<LoadOptions> = {}): Promise<LoadResult>
           perPair.set(subject, m)
         }
       }
-      if (found.successRecords >= want || Date.now() > deadline) break
-      log(`load: audit trail holds ${found.successRecords} of ${want} accepted authentications; waiting`)
+      if (found.successRecords > lastCount) (lastCount = found.successRecords), (lastGrowth = Date.now())
+      if (found.successRecords >= want || Date.now() - lastGrowth > opts.settleMs) break
+      log(`load: audit trail holds ${found.successRecords} of ${want} accepted authentications (${((Date.now() - tLoadEnd) / 1000).toFixed(0)} s after the last answer); waiting`)
       await sleep(3_000)
     }
     let committed = 0
