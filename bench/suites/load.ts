@@ -30,7 +30,7 @@ export const suite: BenchSuite = {
       { metric: 'latency p99 under load', value: r.latencyMs.p99, unit: 'ms', note: `p90 ${r.latencyMs.p90} ms, max ${r.latencyMs.max} ms` },
       { metric: 'peak RSS, validator (max of 4)', value: max(validators.map((n) => n.peakMb)), unit: 'MB', note: `baseline ${max(validators.map((n) => n.baselineMb))} MB, after ${max(validators.map((n) => n.afterMb))} MB` },
       { metric: 'peak RSS, terminal (max)', value: max(terms.map((n) => n.peakMb)), unit: 'MB', note: `mean peak ${mean(terms.map((n) => n.peakMb)).toFixed(1)} MB; baseline mean ${mean(terms.map((n) => n.baselineMb)).toFixed(1)} MB` },
-      { metric: 'nodes back to baseline RSS after the load', value: r.rss.filter((n) => n.returned).length, unit: `of ${r.rss.length}`, note: `within 10% or 10 MB of the baseline; sampled every 5 s after the last answer, ${r.rssSettleSeconds} s waited (at most ${r.options.rssSettleMs / 1000} s)` },
+      { metric: 'nodes back to baseline RSS after the load', value: r.rss.filter((n) => n.returned).length, unit: `of ${r.rss.length}`, note: `within 10% or 10 MB of the baseline; sampled ${r.rssAfterSeconds} s after the last answer (after the audit-trail check, then every 5 s for ${r.rssSettleSeconds} s, at most ${r.options.rssSettleMs / 1000} s)` },
       { metric: 'setup (mesh start + registration)', value: Math.round(r.setupSeconds), unit: 's' }
     ]
     for (const n of r.rss) rows.push({ metric: `RSS ${n.name}`, value: n.peakMb, unit: 'MB peak', note: `baseline ${n.baselineMb}, after ${n.afterMb}` })

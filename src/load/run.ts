@@ -62,6 +62,8 @@ export interface LoadResult {
   rss: RssReport[]
   /** Seconds waited after the load until every node's RSS was back to its baseline (or the wait ran out). */
   rssSettleSeconds: number
+  /** Seconds from the last answer to the RSS-after sample (the audit-trail check comes first). */
+  rssAfterSeconds: number
   /** Nodes still running 30 s after SIGTERM (filled in when the mesh is stopped). */
   notStoppedOnSigterm: string[]
 }
@@ -266,6 +268,7 @@ export async function runLoad(o: Partial<LoadOptions> = {}): Promise<LoadResult>
       sampler.sample()
     } while (!sampler.allBack() && Date.now() - settleStart < opts.rssSettleMs)
     const rssSettleSeconds = Math.round((Date.now() - settleStart) / 1000)
+    const rssAfterSeconds = Math.round((Date.now() - tLoadEnd) / 1000)
     sampler.markAfter()
     lat.sort((x, y) => x - y)
     const refusedTotal = Object.values(refused).reduce((x, y) => x + y, 0)
@@ -286,6 +289,7 @@ export async function runLoad(o: Partial<LoadOptions> = {}): Promise<LoadResult>
       chain: { ...found, height: head.height },
       rss: sampler.report(),
       rssSettleSeconds,
+      rssAfterSeconds,
       notStoppedOnSigterm: stopReport.notStopped
     }
   } finally {
@@ -313,7 +317,7 @@ export function formatLoad(r: LoadResult): string {
     `  committed ${r.committed}, refused ${r.refusedTotal} ${JSON.stringify(r.refused)}, lost ${r.lost} (no answer ${r.lostDetail.noAnswer}, accepted but not on the chain ${r.lostDetail.acceptedNotRecorded}); on the chain but the initiator saw a failure: ${r.recordedButNotAnswered}`,
     `  latency (initiator's control call) p50 ${r.latencyMs.p50} ms, p90 ${r.latencyMs.p90} ms, p99 ${r.latencyMs.p99} ms, max ${r.latencyMs.max} ms`,
     `  chain: height ${r.chain.height}, ${r.chain.successRecords} success and ${r.chain.failureRecords} failure authentication records`,
-    `  RSS (MB) baseline -> peak -> after (${r.rssSettleSeconds} s after the last answer; back = within 10% or 10 MB):`
+    `  RSS (MB) baseline -> peak -> after (sampled ${r.rssAfterSeconds} s after the last answer, the last ${r.rssSettleSeconds} s waiting for it; back = within 10% or 10 MB):`
   ]
   if (r.notStoppedOnSigterm.length > 0) lines.push(`  did not stop within 30 s of SIGTERM (killed): ${r.notStoppedOnSigterm.join(', ')}`)
   for (const n of r.rss) lines.push(`    ${n.name.padEnd(12)} ${n.baselineMb} -> ${n.peakMb} -> ${n.afterMb}${n.returned ? '' : '  (not back to baseline)'}`)
