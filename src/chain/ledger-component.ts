@@ -101,14 +101,7 @@ export class LedgerComponent implements NodeComponent {
   /** Persists and applies a committed block (atomically), then tells the listeners. */
   async append(block: Block, cert: CommitCertificate, executed?: ExecutedBlock): Promise<ApplyResult> {
     const result = await this.store.appendBlock(block, cert, executed === undefined ? { annex: true } : { executed, annex: true })
-    const ev: CommitEvent = { block, cert, result, headerHash: headerHash(block.header), annex: result.annex! }
-    for (const l of this.listeners) {
-      try {
-        l(ev)
-      } catch (err) {
-        this.log?.error('commit listener failed', { error: (err as Error).message })
-      }
-    }
+    this.notify(block, cert, result)
     return result
   }
 
@@ -118,18 +111,20 @@ export class LedgerComponent implements NodeComponent {
    */
   async appendMany(items: ReadonlyArray<{ block: Block, cert: CommitCertificate, executed: ExecutedBlock }>): Promise<ApplyResult[]> {
     const results = await this.store.appendExecuted(items, { annex: true })
-    items.forEach(({ block, cert }, i) => {
-      const result = results[i]
-      const ev: CommitEvent = { block, cert, result, headerHash: headerHash(block.header), annex: result.annex! }
-      for (const l of this.listeners) {
-        try {
-          l(ev)
-        } catch (err) {
-          this.log?.error('commit listener failed', { error: (err as Error).message })
-        }
-      }
-    })
+    items.forEach(({ block, cert }, i) => this.notify(block, cert, results[i]))
     return results
+  }
+
+  /** Tells every listener about a stored block; a failing listener is logged, not propagated. */
+  private notify(block: Block, cert: CommitCertificate, result: ApplyResult & { annex?: RecordAnnex }): void {
+    const ev: CommitEvent = { block, cert, result, headerHash: headerHash(block.header), annex: result.annex! }
+    for (const l of this.listeners) {
+      try {
+        l(ev)
+      } catch (err) {
+        this.log?.error('commit listener failed', { error: (err as Error).message })
+      }
+    }
   }
 
   async chainInfo(count: number): Promise<{ networkId: string, height: number, headHash: string, headers: HeaderSummary[], integrity: ScanResult | null }> {
