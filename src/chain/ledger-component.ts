@@ -6,7 +6,7 @@ import { setTimeout as sleep } from 'node:timers/promises'
 import type { NodeComponent, NodeContext } from '../node/component.js'
 import { LedgerStore } from '../ledger/store.js'
 import { scanStoredChain, type ScanResult } from '../ledger/integrity.js'
-import { headerHash, toHex, fromHex, viewOf, decodeTx, TxType, REASON_NAMES, TX_TYPE_NAMES, type Genesis, type Block, type CommitCertificate, type BlockHeader, type ExecutedBlock, type ApplyResult, type RecordAnnex } from '../ledger/index.js'
+import { headerHash, toHex, fromHex, viewOf, decodeTx, TxType, REASON_NAMES, TX_TYPE_NAMES, type Genesis, type Block, type CommitCertificate, type BlockHeader, type ExecutedBlock, type ApplyResult, type RecordAnnex, type SignatureVerifier } from '../ledger/index.js'
 import { ControlMethodError } from '../node/control-server.js'
 import type { Logger } from '../util/log.js'
 
@@ -109,8 +109,8 @@ export class LedgerComponent implements NodeComponent {
    * Persists consecutive blocks executed by consensus with one atomic write (one fsync), applies
    * them, then tells the listeners about each one in order. All or nothing (see appendExecuted).
    */
-  async appendMany(items: ReadonlyArray<{ block: Block, cert: CommitCertificate, executed: ExecutedBlock }>): Promise<ApplyResult[]> {
-    const results = await this.store.appendExecuted(items, { annex: true })
+  async appendMany(items: ReadonlyArray<{ block: Block, cert: CommitCertificate, executed: ExecutedBlock }>, verifier?: SignatureVerifier): Promise<ApplyResult[]> {
+    const results = await this.store.appendExecuted(items, { annex: true, verifier })
     items.forEach(({ block, cert }, i) => this.notify(block, cert, results[i]))
     return results
   }

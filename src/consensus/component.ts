@@ -416,7 +416,7 @@ export class PbftComponent implements NodeComponent {
     for (let i = 0; i < todo.length; i += LEDGER_APPEND_BATCH) {
       const chunk = todo.slice(i, i + LEDGER_APPEND_BATCH)
       try {
-        await this.ledger.appendMany(chunk.map(j => ({ block: j.e.block, cert: j.cert, executed: j.e.executed })))
+        await this.ledger.appendMany(chunk.map(j => ({ block: j.e.block, cert: j.cert, executed: j.e.executed })), this.app.cache)
         this.lastCommitTime = Date.now()
       } catch (err) {
         // one at a time: what can be appended is, the rest is reported block by block

@@ -17,7 +17,7 @@ import { signDomain, verifyDomain, type SigningKey } from '../crypto/ed25519.js'
 import { vrfProve, vrfProofToHash, vrfVerify } from '../crypto/vrf.js'
 import { createHash } from 'node:crypto'
 import {
-  buildBlock, decodeHeader, decodeTx, encodeHeader, executeBlock, commitBlock, headerHash, makeCommitCertificate, signCommit,
+  buildBlock, decodeHeader, decodeTx, encodeHeader, executeBlock, commitBlock, headerHash, makeCommitCertificate, signCommit, cacheOwnCommitSignature,
   verifyCommitSignature, SignatureCache, signaturesOf, toHex, type SignatureVerifier,
   type Block as LedgerBlock, type BlockHeader, type CommitCertificate as LedgerCert, type ExecutedBlock, type LedgerState, type ValidatorInfo
 } from '../ledger/index.js'
@@ -85,7 +85,6 @@ export class LedgerApp implements PbftApp, PbftCrypto {
   private readonly spec = new Map<string, Spec>()
   private readonly pubs: Uint8Array[]
   private readonly domain: string
-  private readonly extOk = new Set<string>()
   /** Filled by execute(); drained by the shell (ledger append + receipts). */
   readonly executedLog: Executed[] = []
 
@@ -309,7 +308,10 @@ export class LedgerApp implements PbftApp, PbftCrypto {
 
   commitExt(block: Block): Uint8Array {
     const h = this.headerOf(block)
-    return h === undefined ? EMPTY : signCommit(this.key, h).signature
+    if (h === undefined) return EMPTY
+    const s = signCommit(this.key, h)
+    cacheOwnCommitSignature(this.cache, h, s)
+    return s.signature
   }
 
   verifyCommitExt(replica: number, block: Block, ext: Uint8Array): boolean {
@@ -317,12 +319,9 @@ export class LedgerApp implements PbftApp, PbftCrypto {
     if (pub === undefined || ext.length !== 64) return false
     const h = this.headerOf(block)
     if (h === undefined) return false
-    const k = `${replica}|${hex(ext)}|${toHex(headerHash(h))}`
-    if (this.extOk.has(k)) return true
-    if (!verifyCommitSignature(h, { publicKey: pub as Uint8Array<ArrayBuffer>, signature: ext as Uint8Array<ArrayBuffer> })) return false
-    if (this.extOk.size > 50_000) this.extOk.clear()
-    this.extOk.add(k)
-    return true
+    // through the cache: the ledger store checks the same signatures again when the block is
+    // appended (appendMany is given this cache), and then finds them here
+    return verifyCommitSignature(h, { publicKey: pub as Uint8Array<ArrayBuffer>, signature: ext as Uint8Array<ArrayBuffer> }, this.cache)
   }
 
   /** The ledger CommitCertificate carried by a core commit certificate's votes. */

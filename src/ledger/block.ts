@@ -10,6 +10,7 @@ import type * as wire from '../wire/ledger.js'
 import { ab, codecs, decodeCanonical, DecodeError, headerHash, toHex } from './codec.js'
 import { Domain, MAX_BLOCK_BYTES, MAX_BLOCK_TXS, MAX_VALIDATORS, netDomain } from './constants.js'
 import type { Block, BlockHeader, ValidatorInfo } from './state.js'
+import type { SignatureCache, SignatureVerifier } from './sigcache.js'
 import { TOUCH_PREFIX_LEN } from './touched.js'
 
 export type CommitCertificate = wire.CommitCertificate
@@ -61,8 +62,16 @@ export function signCommit (key: SigningKey, header: BlockHeader): CommitSignatu
 }
 
 /** Verifies one commit vote signature (for PBFT, which collects them one by one). */
-export function verifyCommitSignature (header: BlockHeader, sig: CommitSignature): boolean {
-  return verifyDomain(sig.publicKey, netDomain(Domain.Commit, header.networkId), commitVoteBytes(header), sig.signature)
+export function verifyCommitSignature (header: BlockHeader, sig: CommitSignature, verifier?: SignatureVerifier): boolean {
+  const domain = netDomain(Domain.Commit, header.networkId)
+  return verifier === undefined
+    ? verifyDomain(sig.publicKey, domain, commitVoteBytes(header), sig.signature)
+    : verifier.verify(sig.publicKey, domain, commitVoteBytes(header), sig.signature)
+}
+
+/** Records a commit signature this process made itself in `cache`, as verified. */
+export function cacheOwnCommitSignature (cache: SignatureCache, header: BlockHeader, sig: CommitSignature): void {
+  cache.addVerified(sig.publicKey, netDomain(Domain.Commit, header.networkId), commitVoteBytes(header), sig.signature)
 }
 
 /** Assembles a certificate; signatures are sorted by public key (canonical form). */
@@ -86,9 +95,11 @@ export function decodeCommitCertificate (bytes: Uint8Array): CommitCertificate {
  * True when `cert` certifies `header`: it names the header's height, view and hash, and holds
  * valid signatures of at least quorumSize(validators.length) distinct members of
  * `validators` (the set current before the block). Any non-member, duplicate or invalid
- * signature makes the certificate invalid. Never throws.
+ * signature makes the certificate invalid. Never throws. `verifier` (a SignatureCache) skips
+ * signatures this process has verified already (a validator's COMMIT votes).
  */
-export function verifyCommitCertificate (header: BlockHeader, cert: CommitCertificate, validators: readonly ValidatorInfo[]): boolean {
+export function verifyCommitCertificate (header: BlockHeader, cert: CommitCertificate, validators: readonly ValidatorInfo[], verifier?: SignatureVerifier): boolean {
+  const verify = verifier === undefined ? verifyDomain : verifier.verify.bind(verifier)
   try {
     if (cert.height !== header.height || cert.view !== header.view) return false
     if (!bytesEqual(cert.headerHash, headerHash(header))) return false
@@ -100,7 +111,7 @@ export function verifyCommitCertificate (header: BlockHeader, cert: CommitCertif
       const k = toHex(s.publicKey)
       if (!members.has(k) || seen.has(k)) return false
       seen.add(k)
-      if (!verifyDomain(s.publicKey, domain, msg, s.signature)) return false
+      if (!verify(s.publicKey, domain, msg, s.signature)) return false
     }
     return seen.size >= quorumSize(validators.length)
   } catch {

@@ -10,7 +10,7 @@ export {
   type ExecutedBlock, type ChangedRecord, type ProposalFields, type ApplyResult, type ViewEntry, type ExecOptions, type SignatureCheck
 } from './state.js'
 export {
-  encodeHeader, decodeHeader, MAX_HEADER_BYTES, encodeBlock, decodeBlock, faultTolerance, quorumSize, commitVoteBytes, signCommit,
+  encodeHeader, decodeHeader, MAX_HEADER_BYTES, encodeBlock, decodeBlock, faultTolerance, quorumSize, commitVoteBytes, signCommit, cacheOwnCommitSignature,
   verifyCommitSignature, makeCommitCertificate, encodeCommitCertificate, decodeCommitCertificate, verifyCommitCertificate,
   type CommitCertificate, type CommitSignature
 } from './block.js'

@@ -25,6 +25,7 @@ import { verifyCommitCertificate, decodeBlock, decodeCommitCertificate, decodeHe
 import { codecs, decodeCanonical, DecodeError, headerHash, toHex } from './codec.js'
 import type { Genesis } from './genesis.js'
 import { decodeRecord } from './proof.js'
+import type { SignatureVerifier } from './sigcache.js'
 import { buildAnnex, type RecordAnnex } from './view.js'
 import { UserError } from '../util/errors.js'
 import {
@@ -219,7 +220,7 @@ export class LedgerStore {
   async appendBlock (block: Block, cert: CommitCertificate, opts: { executed?: ExecutedBlock, annex?: boolean } & ExecOptions = {}): Promise<ApplyResult & { annex?: RecordAnnex }> {
     const run = async (): Promise<ApplyResult & { annex?: RecordAnnex }> => {
       const ex = opts.executed ?? executeBlock(this.state, block, opts)
-      if (!verifyCommitCertificate(block.header, cert, this.state.validators)) {
+      if (!verifyCommitCertificate(block.header, cert, this.state.validators, opts.verifier)) {
         throw new BlockError(`block ${block.header.height}: invalid commit certificate`)
       }
       const h = ex.header.height
@@ -242,9 +243,10 @@ export class LedgerStore {
    * Several consecutive blocks already executed on this store's chain (`executed` of each one
    * extends the previous one), persisted as ONE atomic LevelDB batch (one fsync for all of them:
    * a replica catching up appends tens of blocks at a time) and then applied in order. Each
-   * certificate is checked as in appendBlock. All or nothing: on any error nothing is written.
+   * certificate is checked as in appendBlock (through `verifier` when given: consensus passes the
+   * cache its COMMIT votes were verified into). All or nothing: on any error nothing is written.
    */
-  async appendExecuted (items: ReadonlyArray<{ block: Block, cert: CommitCertificate, executed: ExecutedBlock }>, opts: { annex?: boolean } = {}): Promise<Array<ApplyResult & { annex?: RecordAnnex }>> {
+  async appendExecuted (items: ReadonlyArray<{ block: Block, cert: CommitCertificate, executed: ExecutedBlock }>, opts: { annex?: boolean, verifier?: SignatureVerifier } = {}): Promise<Array<ApplyResult & { annex?: RecordAnnex }>> {
     const run = async (): Promise<Array<ApplyResult & { annex?: RecordAnnex }>> => {
       const ops: Op[] = []
       let height = this.state.height
@@ -254,7 +256,7 @@ export class LedgerStore {
         if (ex.prevHeight !== height || !bytesEqual(ex.prevHeaderHash, last)) {
           throw new BlockError(`executed block ${ex.header.height} does not extend height ${height}`)
         }
-        if (!verifyCommitCertificate(block.header, cert, validators)) {
+        if (!verifyCommitCertificate(block.header, cert, validators, opts.verifier)) {
           throw new BlockError(`block ${block.header.height}: invalid commit certificate`)
         }
         ops.push(...blockOps(block, cert, ex))

@@ -4,7 +4,8 @@ import { sha256 } from '../../../src/crypto/hash.js'
 import {
   apply, BlockError, buildBlock, certificateHash, decodeTx, encodeBlock, decodeBlock, executeBlock, genesisState, headerHash,
   makeRevocationTx, makeValidatorSetTx, makeChainUpdateTx, makeEnrollment, makeRegistrationTx, Reason, REASON_NAMES, TxType, viewOf,
-  verifyCommitCertificate, makeCommitCertificate, signCommit, quorumSize, type TxResult
+  verifyCommitCertificate, makeCommitCertificate, signCommit, quorumSize, type TxResult,
+  verifyCommitSignature, cacheOwnCommitSignature, SignatureCache
 } from '../../../src/ledger/index.js'
 import { codecs } from '../../../src/ledger/codec.js'
 import { MAX_CHAIN_SKIP } from '../../../src/ledger/constants.js'
@@ -251,6 +252,28 @@ test('commit certificates: quorum, duplicates, non-members, bad signatures, wron
   const other = { ...h, view: h.view + 1 }
   assert.ok(!verifyCommitCertificate(other, makeCommitCertificate(h, sigs), vs))
   assert.ok(!verifyCommitCertificate(h, { ...makeCommitCertificate(h, sigs), view: 9 }, vs))
+})
+
+test('commit certificates through a SignatureCache: cached votes are not verified again, bad ones still fail', () => {
+  const p = new Producer()
+  const { block } = p.make([])
+  const h = block.header
+  const sigs = validatorKeys.map(k => signCommit(k, h))
+  const vs = p.state.validators
+  const cache = new SignatureCache()
+  let direct = 0
+  const counting = { verify: (...a: Parameters<SignatureCache['verify']>) => { direct++; return cache.verify(...a) } }
+  // the votes as a replica meets them: verified one by one on arrival (our own recorded unverified)
+  cacheOwnCommitSignature(cache, h, sigs[0])
+  assert.ok(verifyCommitSignature(h, sigs[1], cache) && verifyCommitSignature(h, sigs[2], cache))
+  const before = cache.size
+  assert.ok(verifyCommitCertificate(h, makeCommitCertificate(h, sigs.slice(0, 3)), vs, counting))
+  assert.equal(direct, 3)
+  assert.equal(cache.size, before, 'nothing new verified: all three were cached')
+  const bad = { ...sigs[2], signature: Uint8Array.from(sigs[2].signature) }
+  bad.signature[0] ^= 1
+  assert.ok(!verifyCommitCertificate(h, makeCommitCertificate(h, [sigs[0], sigs[1], bad as never]), vs, cache))
+  assert.ok(!verifyCommitCertificate({ ...h, view: h.view + 1 }, makeCommitCertificate(h, sigs), vs, cache))
 })
 
 test('pre-verified signatures (SignatureCache) give the same results and roots as direct verification', async () => {
