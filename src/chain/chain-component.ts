@@ -573,11 +573,14 @@ export class ChainComponent implements NodeComponent {
     }
   }
 
-  private async fetchHeaders(target: number): Promise<void> {
+  private async fetchHeaders(target: number, opts: { stopWhenCurrent?: boolean } = {}): Promise<void> {
     for (const peer of this.validatorPeers()) {
       try {
         const resp = ChainResponse.decode(await this.endpoint!.request(peer, ChainRequest.encode({ kind: KIND.headers, from: this.follower.height + 1, max: MAX_HEADERS_PER_RESPONSE, terminalId: new Uint8Array(0), height: 0 })))
-        if (resp.headers.length === 0) continue
+        if (resp.headers.length === 0) {
+          if (opts.stopWhenCurrent === true && resp.head <= this.follower.height) { this.lastHeard = Date.now(); return }
+          continue
+        }
         for (const ch of resp.headers) await this.acceptCertified(ch)
         if (this.follower.height >= target || resp.head <= this.follower.height) return
       } catch (err) {
@@ -634,7 +637,11 @@ export class ChainComponent implements NodeComponent {
     this.syncing = (async () => {
       try {
         await this.subscribe()
-        await this.fetchHeaders(this.follower.height + 1).catch(() => {})
+        // Pushes keep a subscribed follower current; the poll is for pushes lost. One validator
+        // saying nothing is newer ends it (the next poll asks the next one in turn): asking every
+        // validator at each poll was 2 requests/s per idle terminal, 0.5/s x terminals at each validator.
+        if (Date.now() - this.lastHeard < POLL_INTERVAL_MS) return
+        await this.fetchHeaders(this.follower.height + 1, { stopWhenCurrent: true }).catch(() => {})
       } finally {
         this.syncing = undefined
       }

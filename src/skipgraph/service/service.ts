@@ -18,7 +18,8 @@ import type { Msg, Output, SgEvent } from '../messages.js'
 import { SEARCH_TTL } from '../messages.js'
 import { blockKey, keyFromHex, keyToHex, mvFromBits, type Key } from '../keys.js'
 import { copyCount } from '../placement.js'
-import { distinctNeighbours, DEFAULT_K, type NodeRef } from '../table.js'
+import { distinctNeighbours, DEFAULT_K, type NodeRef, type RoutingTable } from '../table.js'
+import { KnownNodes } from '../anchor-guess.js'
 import { deriveMembershipVector, deriveSkipKey } from '../identity.js'
 import { decodeMsg, encodeMsg, MalformedError, MAX_SG_MESSAGE_BYTES, MAX_ADDRS, MAX_ADDR_BYTES, type AddrBook } from './codec.js'
 import { decodeBlockReq, decodeBlockResp, encodeBlockReq, encodeBlockResp, MAX_BLOCKS_FRAME_BYTES } from './blocks-codec.js'
@@ -102,6 +103,17 @@ const CONTROL_JOIN_WAIT_MS = 20_000
 
 /** Held blocks the periodic audit re-checks per round (each costs a placement search). */
 export const AUDIT_SLICE = 32
+/** How long a read waits for the node it guessed holds a block before it searches instead. */
+export const GUESS_TIMEOUT_MS = 1_000
+
+/** Longest stabilization interval of a settled graph, in multiples of stabilizeMs. */
+export const STABILIZE_BACKOFF_MAX = 8
+
+/** Which neighbours the table holds, level by level (compared between stabilization rounds). */
+function tableShape(t: RoutingTable): string {
+  return t.levels.map(l => l.left.map(n => n.id).join(',') + '|' + l.right.map(n => n.id).join(',')).join(';')
+}
+
 export const DEFAULTS = { tickMs: 2_000, stabilizeMs: 5_000, auditMs: 30_000, joinTimeoutMs: 5_000, searchTimeoutMs: 4_000, r: 2 }
 
 /** What start() needs: a full NodeContext, or just libp2p (benchmarks, tests). */
@@ -153,7 +165,9 @@ export class SkipGraphService implements NodeComponent, AddrBook {
   /** Counters for metrics / tests. */
   /** Messages sent, by type (what the graph's traffic is made of). */
   private readonly sentByType = new Map<string, number>()
-  readonly stats = { sent: 0, sendFailed: 0, received: 0, pushes: 0, drops: 0, rechecks: 0, fetchFailures: 0 }
+  readonly stats = { sent: 0, sendFailed: 0, received: 0, pushes: 0, drops: 0, rechecks: 0, fetchFailures: 0, anchorGuesses: 0, anchorHits: 0 }
+  /** Nodes met (placement and search answers): who to ask first for a block (anchor-guess.ts). */
+  private readonly known = new KnownNodes()
 
   constructor(opts: SkipGraphOptions = {}) {
     this.opts = { ...DEFAULTS, ...opts }
@@ -194,7 +208,22 @@ export class SkipGraphService implements NodeComponent, AddrBook {
 
     const every = (ms: number, f: () => void): void => { const t = setInterval(f, ms); t.unref(); this.timers.push(t) }
     every(this.opts.tickMs, () => { if (this.core.state === 'joined') this.apply(this.core.tick()) })
-    every(this.opts.stabilizeMs, () => { if (this.core.state === 'joined') this.apply(this.core.stabilize()) })
+    // Stabilization backs off while the routing table stays the same: a settled graph does not need
+    // its k-lists refreshed every stabilizeMs (it was a third of an idle terminal's messages). The
+    // interval doubles after each round up to STABILIZE_BACKOFF_MAX x and is back to stabilizeMs as
+    // soon as the table changes (a join, a neighbour declared dead by the pings, a repair).
+    let stabilizeEvery = 1
+    let sinceStabilize = 0
+    let shape = ''
+    every(this.opts.stabilizeMs, () => {
+      if (this.core.state !== 'joined') return
+      const now = tableShape(this.core.table)
+      if (now !== shape) { shape = now; stabilizeEvery = 1; sinceStabilize = 0 }
+      if (++sinceStabilize < stabilizeEvery) return
+      sinceStabilize = 0
+      stabilizeEvery = Math.min(2 * stabilizeEvery, STABILIZE_BACKOFF_MAX)
+      this.apply(this.core.stabilize())
+    })
     every(this.opts.auditMs, () => this.scheduleRecheck(0, AUDIT_SLICE))
 
     const notSelf = (a: string): boolean => multiaddr(a).getComponents().findLast((c) => c.name === 'p2p')?.value !== this.self.id
@@ -476,6 +505,7 @@ export class SkipGraphService implements NodeComponent, AddrBook {
         this.leftWaiter?.()
         break
       case 'search-done': {
+        if (e.node.id !== this.self.id) this.known.learn(e.node)
         const w = this.searches.get(e.qid)
         if (w !== undefined) { this.searches.delete(e.qid); clearTimeout(w.timer); w.resolve({ node: e.node, hops: e.hops }) }
         break
@@ -491,12 +521,16 @@ export class SkipGraphService implements NodeComponent, AddrBook {
         break
       }
       case 'placement': {
+        for (const n of e.replicas) if (n.id !== this.self.id) this.known.learn(n)
         const w = this.placements.get(e.qid)
         if (w !== undefined) { this.placements.delete(e.qid); clearTimeout(w.timer); w.resolve(e.replicas) }
         break
       }
-      case 'neighbourhood-changed':
       case 'peer-dead':
+        this.known.forget(e.peer.id)
+        if (this.core.state === 'joined') this.scheduleRecheck(500)
+        break
+      case 'neighbourhood-changed':
         if (this.core.state === 'joined') this.scheduleRecheck(500)
         break
       default:
@@ -726,7 +760,25 @@ export class SkipGraphService implements NodeComponent, AddrBook {
       if (b !== undefined) yield { bytes: b, from: this.self.id }
     }
     if (this.core?.state !== 'joined') return
-    const set = (await this.replicas(blockKey(hash), 1)).filter((n) => n.id !== this.self.id)
+    // First the node this one guesses is the block's anchor (the first of its replicas), asked
+    // directly: when the guess is right (this node has met the anchor), one round trip instead of
+    // a placement search through the graph (anchor-guess.ts). Wrong or silent: the search.
+    const guess = this.known.guess(blockKey(hash), this.core.table, (id) => this.core.suspects.has(id))
+    let guessed: string | undefined
+    if (guess.id !== this.self.id) {
+      guessed = guess.id
+      this.stats.anchorGuesses++
+      try {
+        const r = await this.blockRequest(guess, encodeBlockReq({ op: 'fetch', hash, annex: true }), GUESS_TIMEOUT_MS)
+        if (r.ok) {
+          this.stats.anchorHits++
+          yield { bytes: r.block, from: guess.id }
+        }
+      } catch (err) {
+        this.log.debug('annex fetch from the guessed anchor failed', { from: guess.id, block: h, error: (err as Error).message })
+      }
+    }
+    const set = (await this.replicas(blockKey(hash), 1)).filter((n) => n.id !== this.self.id && n.id !== guessed)
     for (const n of set) {
       let r
       try {
