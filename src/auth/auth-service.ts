@@ -423,7 +423,9 @@ export class AuthService implements NodeComponent {
     if (me === undefined) {
       return AuthReply.encode({ accepted: false, reason: AuthReason.VerifierNotReady, detail: 'this node is not an enrolled terminal', terminalId: new Uint8Array(0), value: new Uint8Array(0) })
     }
+    const t0 = performance.now()
     const check = await this.verifySubject(peer, hello.terminalId, hello.value, hello.minHeight)
+    this.ctx.metrics.authVerify.observe((performance.now() - t0) / 1000)
     if (check.reason === 0 || this.mayRecordFailure(peer)) {
       this.inBackground(this.recordAuth(me, hello.terminalId, check.reason === 0, check.reason, check.chainHeight))
     } else {

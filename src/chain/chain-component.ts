@@ -236,7 +236,10 @@ export class ChainComponent implements NodeComponent {
   async getRecord(terminalId: Uint8Array, opts: { from?: PeerId[], fresh?: boolean } = {}): Promise<VerifiedRecord | undefined> {
     if (this.ledger !== undefined) return this.ownRecord(this.ledger.store.state.getRecord(terminalId))
     if (opts.from !== undefined) return await this.fetchRecord(KIND.record, terminalId, opts.from)
-    return await this.lookupRecord(terminalId, opts.fresh === true)
+    const t0 = performance.now()
+    const v = await this.lookupRecord(terminalId, opts.fresh === true)
+    this.ctx?.metrics.recordLookup.observe({ source: v?.source ?? 'absent' }, (performance.now() - t0) / 1000)
+    return v
   }
 
   /**

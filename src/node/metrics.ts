@@ -283,6 +283,8 @@ export interface GridauthMetrics {
   commitLatency: Histogram
   authLatency: Histogram
   authTotal: Counter<'outcome'>
+  authVerify: Histogram
+  recordLookup: Histogram<'source'>
   skipgraphHops: Histogram
   peers: Gauge
   storedBlocks: Gauge
@@ -322,6 +324,17 @@ export function createGridauthMetrics(registry: Registry, sources: GridauthMetri
       buckets: [0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10]
     }),
     authTotal: registry.counter<'outcome'>({ name: 'gridauth_auth_total', help: 'Access authentications by outcome.', labelNames: ['outcome'] }),
+    authVerify: registry.histogram({
+      name: 'gridauth_auth_verify_seconds',
+      help: 'Time a verifier takes to judge a peer authentication (record lookup included), seconds.',
+      buckets: [0.0005, 0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5]
+    }),
+    recordLookup: registry.histogram<'source'>({
+      name: 'gridauth_record_lookup_seconds',
+      help: 'Terminal record reads by where the record came from (cache, skipgraph, validator, absent, ledger), seconds.',
+      labelNames: ['source'],
+      buckets: [0.0001, 0.0005, 0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5]
+    }),
     skipgraphHops: registry.histogram({
       name: 'gridauth_skipgraph_hops',
       help: 'Hops taken by skip-graph searches started or answered by this node.',

@@ -232,6 +232,8 @@ describe('gridauth metric set', () => {
     m.commitLatency.observe(0.03)
     m.authLatency.observe(0.004)
     m.authTotal.inc({ outcome: 'accepted' })
+    m.authVerify.observe(0.002)
+    m.recordLookup.observe({ source: 'skipgraph' }, 0.003)
     m.skipgraphHops.observe(3)
     m.storedBlocks.set(9)
     m.storedBytes.set(4096)
@@ -241,12 +243,14 @@ describe('gridauth metric set', () => {
     assert.deepEqual(types, {
       gridauth_auth_latency_seconds: 'histogram',
       gridauth_auth_total: 'counter',
+      gridauth_auth_verify_seconds: 'histogram',
       gridauth_chain_height: 'gauge',
       gridauth_commit_latency_seconds: 'histogram',
       gridauth_pbft_view: 'gauge',
       gridauth_pbft_view_changes_total: 'counter',
       gridauth_peers: 'gauge',
       gridauth_process_resident_memory_bytes: 'gauge',
+      gridauth_record_lookup_seconds: 'histogram',
       gridauth_rejected_messages_total: 'counter',
       gridauth_skipgraph_hops: 'histogram',
       gridauth_stored_blocks: 'gauge',
@@ -263,6 +267,9 @@ describe('gridauth metric set', () => {
     assert.equal(value(fams, 'gridauth_rejected_messages_total', { protocol: '/gridauth/pbft/1.0.0', reason: 'too-large' }), 1)
     assert.equal(value(fams, 'gridauth_skipgraph_hops_bucket', { le: '3' }), 1)
     assert.equal(value(fams, 'gridauth_commit_latency_seconds_count'), 1)
+    assert.equal(value(fams, 'gridauth_auth_verify_seconds_bucket', { le: '0.0025' }), 1)
+    assert.equal(value(fams, 'gridauth_record_lookup_seconds_bucket', { source: 'skipgraph', le: '0.005' }), 1)
+    assert.equal(value(fams, 'gridauth_record_lookup_seconds_bucket', { source: 'skipgraph', le: '0.0025' }), 0)
   })
 })
 
@@ -293,7 +300,7 @@ describe('metrics HTTP server', () => {
       assert.equal(res.headers.get('content-type'), PROMETHEUS_CONTENT_TYPE)
       assert.equal(PROMETHEUS_CONTENT_TYPE, 'text/plain; version=0.0.4; charset=utf-8')
       const fams = parseExposition(await res.text())
-      assert.equal(fams.size, 13)
+      assert.equal(fams.size, 15)
       assert.equal(value(fams, 'gridauth_chain_height'), 3)
       m.chainHeight.set(4)
       assert.equal(value(parseExposition(await (await fetch(`${addr.url}?x=1`)).text()), 'gridauth_chain_height'), 4)
