@@ -224,6 +224,16 @@ test('buildBlock + decodeTx expose request ids for de-duplication', () => {
   assert.equal(r.client, 'operator')
   assert.equal(r.requestId, 5)
   assert.throws(() => decodeTx(Uint8Array.of(8, 1, 8, 1)), /non-canonical/)
+  // decodings are remembered per byte array, and redone when the bytes changed in place
+  assert.equal(decodeTx(tx), d)
+  const sig = Buffer.from(d.signature)
+  tx[tx.length - 1] ^= 1
+  const d2 = decodeTx(tx)
+  assert.notEqual(d2, d)
+  assert.notDeepEqual(Buffer.from(d2.signature), sig)
+  assert.notDeepEqual(d2.hash, d.hash)
+  tx[tx.length - 1] ^= 1
+  assert.deepEqual(decodeTx(tx).hash, d.hash)
   const { block, executed } = buildBlock(p.state, {
     view: 3, proposer: validatorKeys[1].publicKey, vrfProof: new Uint8Array(80), vrfSeed: new Uint8Array(64), timestamp: p.state.timestamp + 5, txs: [tx]
   })
