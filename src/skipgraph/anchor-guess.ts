@@ -7,8 +7,8 @@
 // that use a guess must check what they get and fall back to the search: a guess costs one
 // round trip when wrong, and saves the O(log n) hops of the search when right.
 //
-// The known set is bounded (least recently learned goes first) and forgets nodes the core
-// declared dead. A node's routing table is passed at each guess, so its current neighbours
+// The known set is bounded (least recently learned goes first); the service feeds it every node
+// met in a message and makes it forget nodes the core declared dead or a guess could not reach. A node's routing table is passed at each guess, so its current neighbours
 // always count.
 import { cw, type Key } from './keys.js'
 import { distinctNeighbours, type NodeRef, type RoutingTable } from './table.js'

@@ -25,6 +25,8 @@ export class MalformedError extends Error {}
 export interface AddrBook {
   get(id: string): Uint8Array[] | undefined
   learn(id: string, addrs: Uint8Array[]): void
+  /** Every decoded ref that carried addresses (a node one could contact). */
+  met?(ref: NodeRef): void
 }
 
 const PURPOSE: Record<SearchPurpose, Purpose> = { lookup: Purpose.LOOKUP, join: Purpose.JOIN, place: Purpose.PLACE }
@@ -47,8 +49,9 @@ function back(w: WRef | undefined, book: AddrBook, what: string): NodeRef {
   if (w.key.byteLength !== 32) throw new MalformedError(`${what}.key must be 32 bytes`)
   if (w.mv.length > 256 || !/^[01]*$/.test(w.mv)) throw new MalformedError(`bad ${what}.mv`)
   if (w.addrs.length > MAX_ADDRS || w.addrs.some((a) => a.byteLength === 0 || a.byteLength > MAX_ADDR_BYTES)) throw new MalformedError(`bad ${what}.addrs`)
-  if (w.addrs.length > 0) book.learn(w.id, w.addrs)
-  return { id: w.id, key: keyFromBytes(w.key), mv: w.mv }
+  const r = { id: w.id, key: keyFromBytes(w.key), mv: w.mv }
+  if (w.addrs.length > 0) { book.learn(w.id, w.addrs); book.met?.(r) }
+  return r
 }
 const backs = (a: WRef[], book: AddrBook, what: string): NodeRef[] => {
   if (a.length > MAX_LIST) throw new MalformedError(`${what}: too many refs`)

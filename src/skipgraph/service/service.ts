@@ -166,7 +166,7 @@ export class SkipGraphService implements NodeComponent, AddrBook {
   /** Messages sent, by type (what the graph's traffic is made of). */
   private readonly sentByType = new Map<string, number>()
   readonly stats = { sent: 0, sendFailed: 0, received: 0, pushes: 0, drops: 0, rechecks: 0, fetchFailures: 0, anchorGuesses: 0, anchorHits: 0 }
-  /** Nodes met (placement and search answers): who to ask first for a block (anchor-guess.ts). */
+  /** Nodes met (in messages, placement and search answers): who to ask first for a block (anchor-guess.ts). */
   private readonly known = new KnownNodes()
 
   constructor(opts: SkipGraphOptions = {}) {
@@ -409,6 +409,11 @@ export class SkipGraphService implements NodeComponent, AddrBook {
   /** AddrBook: binary multiaddrs of a peer (encode side). */
   get(id: string): Uint8Array[] | undefined {
     return this.addrs.get(id)
+  }
+
+  /** AddrBook: a node met in a message, for the anchor guesses of annex reads. */
+  met(ref: NodeRef): void {
+    if (ref.id !== this.self?.id) this.known.learn(ref)
   }
 
   /** AddrBook: a ref carried addresses: remember them and put them in the peer store. */
@@ -775,6 +780,8 @@ export class SkipGraphService implements NodeComponent, AddrBook {
           yield { bytes: r.block, from: guess.id }
         }
       } catch (err) {
+        // unreachable or too slow: not guessed again until met again (a bogus ref costs one try)
+        this.known.forget(guess.id)
         this.log.debug('annex fetch from the guessed anchor failed', { from: guess.id, block: h, error: (err as Error).message })
       }
     }
