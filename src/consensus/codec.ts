@@ -61,8 +61,18 @@ export function encodeMessage(m: Wire): Uint8Array {
   return W.PbftMessage.encode(w)
 }
 
+/**
+ * A copy of `bytes` in an ArrayBuffer of its own. Decoded fields are views into the buffer they
+ * were decoded from, and what the core keeps (blocks in its history, votes in certificates, ledger
+ * records derived from txs) lives long: a view into a network chunk or one of Node's shared 8 KB
+ * Buffer-pool slabs would keep all of it alive (measured on a validator after 3,000
+ * authentications: its PBFT history held 4.6 MB of buffers, 4 MB of them 8-64 KB slabs and chunks).
+ */
+export const compact = (bytes: Uint8Array): Uint8Array<ArrayBuffer> => new Uint8Array(bytes)
+
+/** Decodes a frame; every byte field of the result is a view into one exactly-sized copy of it (see compact). */
 export function decodeMessage(bytes: Uint8Array): Wire {
-  const w = W.PbftMessage.decode(bytes, { limits: { batch: { msgs: MAX_BATCH_MESSAGES } } })
+  const w = W.PbftMessage.decode(compact(bytes), { limits: { batch: { msgs: MAX_BATCH_MESSAGES } } })
   let out: Wire | undefined
   let n = 0
   if (w.preprepare !== undefined) { n++; const m = w.preprepare; out = { type: 'preprepare', view: m.view, height: m.height, digest: m.digest, block: blockFrom(need(m.block, 'block')), sender: m.sender, sig: m.sig } }
@@ -106,8 +116,8 @@ export function encodeValue(v: unknown): Uint8Array {
 export function decodeValue(b: Uint8Array): unknown {
   return JSON.parse(Buffer.from(b.buffer, b.byteOffset, b.byteLength).toString('utf8'), (_k, x: unknown) => {
     if (x !== null && typeof x === 'object' && '$b' in x && typeof (x as { $b: unknown }).$b === 'string') {
-      const buf = Buffer.from((x as { $b: string }).$b, 'base64')
-      return new Uint8Array(buf.buffer, buf.byteOffset, buf.byteLength)
+      // a copy: a small Buffer.from() is a view into a shared 8 KB pool slab (see compact)
+      return compact(Buffer.from((x as { $b: string }).$b, 'base64'))
     }
     return x
   })

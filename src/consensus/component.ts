@@ -33,7 +33,7 @@ import { RpcEndpoint, RpcError } from '../net/rpc.js'
 import { Replica } from '../pbft/replica.js'
 import { DEFAULT_CONFIG, type Action, type Event, type PbftConfig, type TimerName, type ClientRequest, type CommitCertificate } from '../pbft/types.js'
 import { requestKey, hex } from '../pbft/codec.js'
-import { decodeMessage, encodeMessage, encodeValue, decodeValue, blockFrom, MAX_BATCH_MESSAGES, type Wire } from './codec.js'
+import { compact, decodeMessage, encodeMessage, encodeValue, decodeValue, blockFrom, MAX_BATCH_MESSAGES, type Wire } from './codec.js'
 import { LedgerApp, executeCertified, requestOfTx, type Executed } from './ledger-app.js'
 import {
   encodeHeader, encodeCommitCertificate, headerHash, toHex, decodeTx, MAX_TX_BYTES, commitBlock, directVerifier,
@@ -540,8 +540,10 @@ export class PbftComponent implements NodeComponent {
    * proposed; with every validator holding it, the next primary proposes it and every backup's
    * view timer guards it (classic PBFT, where clients multicast to all replicas).
    */
-  private acceptTx(tx: Uint8Array, fromClient = true): ClientRequest {
-    if (!(tx instanceof Uint8Array) || tx.length === 0 || tx.length > MAX_TX_BYTES) throw new SubmitError('malformed', 'transaction size')
+  private acceptTx(frameTx: Uint8Array, fromClient = true): ClientRequest {
+    if (!(frameTx instanceof Uint8Array) || frameTx.length === 0 || frameTx.length > MAX_TX_BYTES) throw new SubmitError('malformed', 'transaction size')
+    // the core and the ledger keep the tx (and views into it) for a long time: not the frame it came in
+    const tx = compact(frameTx)
     let req: ClientRequest
     try { req = requestOfTx(tx) } catch (err) { throw new SubmitError('malformed', (err as Error).message) }
     if (!this.app.preverify(tx)) throw new SubmitError('bad-signature', 'transaction signature does not verify')

@@ -28,7 +28,8 @@ import type {
   ExecState, FetchMsg, Message, NewViewMsg, PbftApp, PbftConfig, PbftCrypto, PersistedState, PrePrepareMsg,
   PrepareMsg, PreparedCertificate, SnapshotMsg, StableCheckpoint, StatusMsg, Vote, ViewChangeMsg,
 } from './types.js'
-import { FETCH_MAX_BYTES } from './types.js'
+import { FETCH_MAX_BYTES, HISTORY_MAX_BYTES } from './types.js'
+import { BoundedSet } from '../util/bounded-set.js'
 
 interface Slot {
   /** Pre-prepare accepted by this replica (in view pp.view, the latest such view). */
@@ -70,6 +71,8 @@ const STREAK_DECAY_COMMITS = 8
 const FETCH_TIMEOUT_TICKS = 3
 /** Per-block allowance (header, certificate, framing) in the byte estimate of a BLOCKS reply. */
 const BLOCK_OVERHEAD_BYTES = 1024
+/** Checked prepared/commit certificates and checkpoints remembered (see verified). */
+const VERIFIED_CERTS = 4096
 
 export class Replica {
   readonly id: number
@@ -95,6 +98,8 @@ export class Replica {
   private clients = new Map<string, ClientRecord>()
   private slots = new Map<number, Slot>()
   private history = new Map<number, { block: Block; cert: CommitCertificate }>()
+  /** blockBytes of the blocks in `history` (bounded by historyMaxBytes below the stable window). */
+  private historyBytes = 0
   private newViewMsg: NewViewMsg | undefined
   /** Active set of the current view (senders of its NEW-VIEW's VIEW-CHANGEs; see primary.ts). */
   private activeOf: { nv: NewViewMsg; set: ReadonlySet<number> } | undefined
@@ -118,7 +123,8 @@ export class Replica {
   private fetchPeer = -1
   private fetchRotor = 0
   private peerHeights = new Map<number, number>()
-  private verified = new Set<string>()
+  /** Certificates already checked (keys ~600 B: VERIFIED_CERTS of them ~2.5 MB; was 20,000 then cleared). */
+  private verified = new BoundedSet(VERIFIED_CERTS)
   /** Status ticks so far (the core's only notion of time) and when we last retransmitted what. */
   private ticks = 0
   private vcSentAt = 0
@@ -174,7 +180,7 @@ export class Replica {
         }
       } else if (k.startsWith('blk/')) {
         const b = v as { block: Block; cert: CommitCertificate }
-        r.history.set(b.block.height, b)
+        r.keepCommitted(b)
       }
     }
     return r
@@ -350,7 +356,6 @@ export class Replica {
   }
 
   private remember(key: string): void {
-    if (this.verified.size > 20000) this.verified.clear()
     this.verified.add(key)
   }
 
@@ -746,7 +751,7 @@ export class Replica {
     this.execHeight = h
     this.headHash = digest
     this.nextSeed = block.nextSeed
-    this.history.set(h, { block, cert })
+    this.keepCommitted({ block, cert })
     // The doubled view timeout comes down one step per STREAK_DECAY_COMMITS commits, not at the
     // first commit: an overloaded primary that needs 2 s per block would otherwise get 1 s again
     // after each one, and the validators changed view after every block (seen with 50 terminals
@@ -765,6 +770,35 @@ export class Replica {
     }
     for (const c of new Set(block.requests.map(r => r.client))) this.dropExecutedPending(c)
     if (h % this.cfg.checkpointInterval === 0) this.makeCheckpoint()
+  }
+
+  // ---------------------------------------------------------------- committed history
+
+  private keepCommitted(b: { block: Block; cert: CommitCertificate }): void {
+    const old = this.history.get(b.block.height)
+    if (old !== undefined) this.historyBytes -= blockBytes(old.block)
+    this.history.set(b.block.height, b)
+    this.historyBytes += blockBytes(b.block)
+  }
+
+  /**
+   * Drops the committed blocks no lagging peer is served from any more, returns their heights:
+   * those more than historyRetention below the stable checkpoint `stableHeight`, then the oldest
+   * while the history is over its byte budget. The window of one checkpoint interval below the
+   * stable checkpoint, and everything above it, is always kept.
+   */
+  private pruneHistory(stableHeight: number): number[] {
+    const floor = stableHeight - this.cfg.checkpointInterval
+    const keepFrom = stableHeight - Math.max(this.cfg.checkpointInterval, this.cfg.historyRetention ?? 0)
+    const budget = this.cfg.historyMaxBytes ?? HISTORY_MAX_BYTES
+    const dropped: number[] = []
+    for (const h of [...this.history.keys()].sort((a, b) => a - b)) {
+      if (h > floor || (h > keepFrom && this.historyBytes <= budget)) break
+      this.historyBytes -= blockBytes(this.history.get(h)!.block)
+      this.history.delete(h)
+      dropped.push(h)
+    }
+    return dropped
   }
 
   // ---------------------------------------------------------------- checkpoints
@@ -827,8 +861,7 @@ export class Replica {
         this.slots.delete(h)
       }
     }
-    const keepFrom = c.height - Math.max(this.cfg.checkpointInterval, this.cfg.historyRetention ?? 0)
-    for (const h of [...this.history.keys()]) if (h <= keepFrom) { this.history.delete(h); writes.push([`blk/${h}`, null]) }
+    for (const h of this.pruneHistory(c.height)) writes.push([`blk/${h}`, null])
     for (const h of [...this.ckptStates.keys()]) if (h < c.height) this.ckptStates.delete(h)
     for (const h of [...this.ckptVotes.keys()]) if (h <= c.height) this.ckptVotes.delete(h)
     for (const h of [...this.candidates.keys()]) if (h <= c.height) this.candidates.delete(h)

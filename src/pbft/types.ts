@@ -300,6 +300,12 @@ export interface PbftConfig {
   readonly fetchMaxBytes?: number
   /** Committed blocks kept (and served to lagging replicas) below the stable checkpoint; default K. */
   readonly historyRetention?: number
+  /**
+   * Byte budget (estimated as for fetchMaxBytes) of the committed blocks kept in memory below the
+   * stable checkpoint's window: beyond it the oldest are dropped even within historyRetention, and a
+   * replica that far behind is sent a SNAPSHOT instead. Default HISTORY_MAX_BYTES.
+   */
+  readonly historyMaxBytes?: number
 }
 
 export const DEFAULT_CONFIG = {
@@ -316,6 +322,9 @@ export const DEFAULT_CONFIG = {
 
 /** Default byte budget of a BLOCKS reply (PbftConfig.fetchMaxBytes). */
 export const FETCH_MAX_BYTES = 4 << 20
+
+/** Default byte budget of the committed blocks a replica keeps for lagging peers (PbftConfig.historyMaxBytes). */
+export const HISTORY_MAX_BYTES = 4 << 20
 
 /** Durable replica state as a key/value map (see `persist` actions). */
 export type PersistedState = ReadonlyMap<string, unknown>

@@ -89,3 +89,26 @@ test('an unanswered FETCH is given up after a few status ticks (not one), then a
   }
   assert.equal(net.r(3).executedHeight, 6)
 })
+
+test('committed history stays within its byte budget below the stable window; a replica behind it catches up from a snapshot', () => {
+  // ~4 KB blocks, budget of ~5 of them, retention by count (64) would keep all 40
+  const budget = 5 * 4200
+  const net = lagging(40, 3000, { historyMaxBytes: budget })
+  const r0 = net.r(0)
+  const stable = r0.stableCheckpoint.height
+  assert.ok(stable >= 32, `stable checkpoint ${stable}`)
+  const kept = Array.from({ length: 40 }, (_, i) => i + 1).filter(h => r0.committed(h) !== undefined)
+  for (let h = stable - 4 + 1; h <= 40; h++) assert.ok(kept.includes(h), `block ${h} (stable window and above) kept`)
+  const below = kept.filter(h => h <= stable - 4)
+  assert.ok(below.length <= 5, `at most ~budget of blocks below the window, kept ${below.join(',')}`)
+  assert.ok(!kept.includes(1), 'the oldest block is dropped although historyRetention would keep it')
+  // replica 3, 40 blocks behind, is sent a snapshot (its FETCH from 1 is below the history) and catches up
+  net.filter = () => true
+  for (let round = 0; round < 40 && net.r(3).executedHeight < r0.executedHeight; round++) {
+    for (let i = 0; i < 4; i++) net.fire(i, 'status')
+    net.run()
+  }
+  assert.equal(net.r(3).executedHeight, r0.executedHeight)
+  assert.deepEqual(net.r(3).lastBlockHash, r0.lastBlockHash)
+  assert.ok(net.snapshots[3] >= 1, 'caught up through a snapshot')
+})
