@@ -61,6 +61,8 @@ export const SKIPGRAPH_LOOKUP_MS = 2_000
 export const HEADERS_RESPONSE_BYTES = 3 << 20
 
 const KIND = { headers: 1, record: 2, block: 3, subscribe: 4, recordByKey: 5 } as const
+/** Where a follower stores each certified header it accepted (a ChainPush). */
+const headerKey = (height: number): Key => new Key(`/chain/headers/${height.toString(16).padStart(16, '0')}`)
 
 /** The record of this terminal id (for checkRecordResponse). */
 export const recordOf = (terminalId: Uint8Array) => (r: TerminalRecord): boolean => bytesEqual(r.terminalId, terminalId)
@@ -154,13 +156,11 @@ export class ChainComponent implements NodeComponent {
     await this.endpoint.start()
     if (this.ledger !== undefined) {
       const store = this.ledger.store
-      for (let h = 0; h <= store.head.height; h++) {
+      for (let h = 1; h <= store.head.height; h++) {
         const header = await store.getHeader(h)
-        if (header !== undefined) this.committed.add(toHex(headerHash(header)))
-        if (header !== undefined && h > 0) this.view.apply(header)
+        if (header !== undefined) this.view.apply(header)
       }
       this.ledger.onCommit((ev) => {
-        this.committed.add(toHex(ev.headerHash))
         if (ev.block.header!.height === this.view.height + 1) this.view.apply(ev.block.header!)
         this.pushToSubscribers(ev.block.header!, ev.cert)
       })
@@ -212,21 +212,23 @@ export class ChainComponent implements NodeComponent {
   }
 
   /**
-   * Whether a block hash (header hash) is committed as far as this node knows; blocks offered to
-   * the skip-graph store are accepted only then (so nobody can fill a node with junk blocks).
+   * Whether the block with header hash `hash` is the committed block at `height` as far as this
+   * node knows; blocks offered to the skip-graph store are accepted only then (so nobody can fill
+   * a node with junk blocks). Checked against the header held (memory or disk): no set of every
+   * block hash ever committed is kept.
    */
-  isCommitted(hash: Uint8Array): boolean {
-    const hex = toHex(hash)
-    return this.ledger !== undefined ? this.committed.has(hex) : this.follower.heightOf(hex) !== undefined
+  async isCommitted(hash: Uint8Array, height: number): Promise<boolean> {
+    const header = await this.header(height)
+    return header !== undefined && bytesEqual(headerHash(header), hash)
   }
 
-  /** Header hashes of a full node's chain (loaded at start, extended on every commit). */
-  private readonly committed = new Set<string>()
-
-  /** A committed header this node holds. */
+  /** A committed header this node holds: a follower's recent ones are in memory, older ones on disk. */
   async header(height: number): Promise<BlockHeader | undefined> {
     if (this.ledger !== undefined) return await this.ledger.store.getHeader(height)
-    return this.follower.header(height)
+    const recent = this.follower.header(height)
+    if (recent !== undefined || height > this.follower.height || height < 0) return recent
+    const ch = await this.storedCertified(height)
+    return ch === undefined ? undefined : decodeHeader(ch.header)
   }
 
   /**
@@ -262,7 +264,7 @@ export class ChainComponent implements NodeComponent {
         this.lookups.cache++
         return { record: cached.record, header: cached.header, height: head, source: 'cache' }
       }
-      const header = this.follower.header(h)
+      const header = await this.header(h)
       const fromAnnex = header === undefined ? undefined : await this.recordFromReplicas(header, terminalId)
       if (fromAnnex !== undefined) {
         this.remember(key, fromAnnex, header!)
@@ -427,7 +429,7 @@ export class ChainComponent implements NodeComponent {
     }
     if (v === undefined) throw new ControlMethodError('not-found', `no terminal ${terminal} on the chain`)
     const r = v.record
-    const at = this.follower.header(r.lastUpdateHeight)
+    const at = await this.header(r.lastUpdateHeight)
     return [{ terminal, headerHash: at === undefined ? '' : toHex(headerHash(at)), height: r.lastUpdateHeight, chainHeight: r.chainHeight, latestIdentityHash: toHex(r.latestIdentityHash), revoked: r.revoked, provenAt: v.height, source: v.source ?? 'validator' }]
   }
 
@@ -438,7 +440,7 @@ export class ChainComponent implements NodeComponent {
     if (header.height > this.follower.height) {
       await this.syncTo(header.height, resp.headers[0])
     }
-    const ours = this.follower.header(header.height)
+    const ours = await this.header(header.height)
     if (ours === undefined || !bytesEqual(headerHash(ours), headerHash(header))) throw new RecordRejected('uncommitted-header', `header ${header.height} is not on the committed chain`)
     const head = this.follower.height
     const stale = (): RecordRejected => new RecordRejected('stale-record', `stale record: proof at height ${header.height}, chain at ${head}`)
@@ -539,7 +541,7 @@ export class ChainComponent implements NodeComponent {
       if (header === undefined || cert === undefined) return undefined
       return { header: encodeHeader(header) as Uint8Array<ArrayBuffer>, cert: encodeCommitCertificate(cert) as Uint8Array<ArrayBuffer> }
     }
-    return this.followerCerts.get(height)
+    return this.followerCerts.get(height) ?? (height >= 0 && height <= this.follower.height ? await this.storedCertified(height) : undefined)
   }
 
   private pushToSubscribers(header: BlockHeader, cert: CommitCertificate): void {
@@ -552,6 +554,7 @@ export class ChainComponent implements NodeComponent {
 
   // --------------------------------------------------------------- following
 
+  /** Certified headers of the follower's in-memory window (older ones: storedCertified). */
   private readonly followerCerts = new Map<number, CertifiedHeader>()
   private subscribed = new Set<string>()
 
@@ -607,8 +610,8 @@ export class ChainComponent implements NodeComponent {
     }
     if (!r.ok) throw new Error(`header ${header.height} rejected: ${r.reason} (${r.detail})`)
     this.view.apply(header)
-    this.followerCerts.set(header.height, ch)
-    await this.ctx!.datastore.put(new Key(`/chain/headers/${header.height.toString(16).padStart(16, '0')}`), ChainPush.encode({ head: ch }))
+    this.keepCertified(header.height, ch)
+    await this.ctx!.datastore.put(headerKey(header.height), ChainPush.encode({ head: ch }))
     this.wake()
   }
 
@@ -619,9 +622,29 @@ export class ChainComponent implements NodeComponent {
    * A different header at a height we hold is not skipped: accept() refuses it and it is reported.
    */
   private holds(height: number, hash: Uint8Array): boolean {
-    if (height > this.follower.height) return false
+    // Synchronous, so that no other sync accepts the header between this check and accept().
+    // Only the in-memory window is looked at: a header older than that is not the next one,
+    // and accept() refuses it.
     const have = this.follower.header(height)
     return have !== undefined && bytesEqual(headerHash(have), hash)
+  }
+
+  /** The follower's certified header at `height` as accepted and stored (see acceptCertified). */
+  private async storedCertified(height: number): Promise<CertifiedHeader | undefined> {
+    try {
+      return ChainPush.decode(await this.ctx!.datastore.get(headerKey(height))).head
+    } catch {
+      return undefined
+    }
+  }
+
+  /** Keeps a certified header while it is in the follower's window; the one leaving it is dropped. */
+  private keepCertified(height: number, ch: CertifiedHeader): void {
+    this.followerCerts.set(height, ch)
+    for (const h of this.followerCerts.keys()) {
+      if (h >= this.follower.oldest) break
+      this.followerCerts.delete(h)
+    }
   }
 
   private async fetchBlock(height: number, prefer?: PeerId): Promise<{ block: Block, cert: CommitCertificate }> {
@@ -679,7 +702,7 @@ export class ChainComponent implements NodeComponent {
         break
       }
       this.view.apply(header)
-      this.followerCerts.set(header.height, push.head)
+      this.keepCertified(header.height, push.head)
       n++
     }
     if (n > 0) this.log?.info('headers loaded', { height: this.follower.height })

@@ -2,6 +2,9 @@
 // link by link, without executing blocks. Terminals and storage nodes use it to know what is
 // committed, to check record proofs (verifyRecordProof against a header it holds) and blocks
 // fetched from the skip graph (their header hash must be one it holds). Pure: no I/O.
+// Memory is bounded: only the last `window` headers (the head among them) are held; the chain
+// grows by a header per block for the node's whole life, so the shell keeps every accepted
+// header on disk and reads older ones from there.
 import type { Block, BlockHeader, ValidatorInfo } from './state.js'
 import type { CommitCertificate } from './block.js'
 import { verifyCommitCertificate } from './block.js'
@@ -19,21 +22,32 @@ export type AcceptResult =
   | { ok: false, reason: 'need-body', detail: string }
 
 
+/** Headers a HeaderChain holds in memory by default (~1 KB each). */
+export const DEFAULT_HEADER_WINDOW = 1024
+
 export class HeaderChain {
+  /** Headers of heights oldest..height, and their hashes (hex). */
   private readonly headers: BlockHeader[] = []
   private readonly hashes: string[] = []
+  private base = 0
   private readonly byHash = new Map<string, number>()
   /** The set that signs the next block. */
   private validators: readonly ValidatorInfo[]
 
-  constructor(readonly genesis: Genesis) {
+  constructor(readonly genesis: Genesis, readonly window = DEFAULT_HEADER_WINDOW) {
+    if (!Number.isInteger(window) || window < 1) throw new RangeError('window must be a positive integer')
     const g = genesisHeader(genesis)
     this.validators = genesis.validators
     this.push(g)
   }
 
   get height(): number {
-    return this.headers.length - 1
+    return this.base + this.headers.length - 1
+  }
+
+  /** Lowest height whose header is still held (older ones: header() is undefined). */
+  get oldest(): number {
+    return this.base
   }
 
   get head(): BlockHeader {
@@ -48,11 +62,12 @@ export class HeaderChain {
     return this.validators
   }
 
+  /** The header at `height`, if it is on the chain and within the window held. */
   header(height: number): BlockHeader | undefined {
-    return this.headers[height]
+    return height >= this.base ? this.headers[height - this.base] : undefined
   }
 
-  /** The height of a committed header with this hash (hex), if it is on the chain. */
+  /** The height of a committed header with this hash (hex), if it is on the chain within the window held. */
   heightOf(hashHex: string): number | undefined {
     return this.byHash.get(hashHex)
   }
@@ -103,8 +118,13 @@ export class HeaderChain {
 
   private push(header: BlockHeader): void {
     const h = toHex(headerHash(header))
-    this.byHash.set(h, this.headers.length)
+    this.byHash.set(h, header.height)
     this.headers.push(header)
     this.hashes.push(h)
+    while (this.headers.length > this.window) {
+      this.headers.shift()
+      this.byHash.delete(this.hashes.shift()!)
+      this.base++
+    }
   }
 }

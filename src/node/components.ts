@@ -54,10 +54,11 @@ export function buildComponents(_opts: ComponentOptions): NodeComponent[] {
     const c = chain
     sg.setBlockCheck(async (hash, bytes) => {
       if (!verifyLedgerBlock(hash, bytes)) return false
-      if (c.isCommitted(hash)) return true
+      const height = decodeBlock(bytes).header!.height
+      if (await c.isCommitted(hash, height)) return true
       // A block pushed right after its commit may arrive before its header: catch up briefly.
-      await c.waitForHeight(decodeBlock(bytes).header!.height, 3_000).catch(() => {})
-      return c.isCommitted(hash)
+      await c.waitForHeight(height, 3_000).catch(() => {})
+      return await c.isCommitted(hash, height)
     })
     // A block's record annex is kept only if it checks against the block's certified header.
     sg.setAnnexCheck(async (hash, bytes) => await c.checkAnnex(hash, bytes))
