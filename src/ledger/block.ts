@@ -4,13 +4,13 @@
 // CommitVote{height, view, header_hash}, domain "ledger/commit@<network-id>".
 // INTEGRATION (PBFT): sign exactly commitVoteBytes(header) in COMMIT so the collected
 // commit signatures form this certificate without re-signing.
-import { signDomain, verifyDomain, type SigningKey } from '../crypto/ed25519.js'
+import { signDomain, type SigningKey } from '../crypto/ed25519.js'
 import { bytesEqual } from '../crypto/merkle.js'
 import type * as wire from '../wire/ledger.js'
 import { ab, codecs, decodeCanonical, DecodeError, headerHash, toHex } from './codec.js'
 import { Domain, MAX_BLOCK_BYTES, MAX_BLOCK_TXS, MAX_VALIDATORS, netDomain } from './constants.js'
 import type { Block, BlockHeader, ValidatorInfo } from './state.js'
-import type { SignatureCache, SignatureVerifier } from './sigcache.js'
+import { directVerifier, type SignatureCache, type SignatureVerifier } from './sigcache.js'
 import { TOUCH_PREFIX_LEN } from './touched.js'
 
 export type CommitCertificate = wire.CommitCertificate
@@ -63,10 +63,7 @@ export function signCommit (key: SigningKey, header: BlockHeader): CommitSignatu
 
 /** Verifies one commit vote signature (for PBFT, which collects them one by one). */
 export function verifyCommitSignature (header: BlockHeader, sig: CommitSignature, verifier?: SignatureVerifier): boolean {
-  const domain = netDomain(Domain.Commit, header.networkId)
-  return verifier === undefined
-    ? verifyDomain(sig.publicKey, domain, commitVoteBytes(header), sig.signature)
-    : verifier.verify(sig.publicKey, domain, commitVoteBytes(header), sig.signature)
+  return (verifier ?? directVerifier).verify(sig.publicKey, netDomain(Domain.Commit, header.networkId), commitVoteBytes(header), sig.signature)
 }
 
 /** Records a commit signature this process made itself in `cache`, as verified. */
@@ -99,7 +96,7 @@ export function decodeCommitCertificate (bytes: Uint8Array): CommitCertificate {
  * signatures this process has verified already (a validator's COMMIT votes).
  */
 export function verifyCommitCertificate (header: BlockHeader, cert: CommitCertificate, validators: readonly ValidatorInfo[], verifier?: SignatureVerifier): boolean {
-  const verify = verifier === undefined ? verifyDomain : verifier.verify.bind(verifier)
+  const v = verifier ?? directVerifier
   try {
     if (cert.height !== header.height || cert.view !== header.view) return false
     if (!bytesEqual(cert.headerHash, headerHash(header))) return false
@@ -111,7 +108,7 @@ export function verifyCommitCertificate (header: BlockHeader, cert: CommitCertif
       const k = toHex(s.publicKey)
       if (!members.has(k) || seen.has(k)) return false
       seen.add(k)
-      if (!verify(s.publicKey, domain, msg, s.signature)) return false
+      if (!v.verify(s.publicKey, domain, msg, s.signature)) return false
     }
     return seen.size >= quorumSize(validators.length)
   } catch {
